@@ -1,0 +1,132 @@
+#include "cli/command.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/global_options.h"
+#include "cli/parse_util.h"
+#include "client/client.h"
+#include "client/rpc_error.h"
+#include "common/error.h"
+#include "common/strconv.h"
+#include "output/printer.h"
+
+namespace ectl::cli {
+
+Context::Context(const GlobalOptions& global, Io& io, std::vector<std::string> args,
+                 std::string program)
+    : global_(global), io_(io), args_(std::move(args)), program_(std::move(program)) {}
+
+Context::~Context() = default;
+
+output::Printer& Context::printer() {
+  if (!printer_) printer_ = output::MakePrinter(global_.write_out(), global_.hex(), io_.out);
+  return *printer_;
+}
+
+client::Client& Context::client() {
+  if (!client_) {
+    auto config = global_.ToClientConfig();
+    try {
+      client_ = client::Client::Make(config);
+    } catch (const client::ConnectError& e) {
+      throw Error(ExitCode::kBadConnection, e.what());
+    }
+  }
+  return *client_;
+}
+
+CLI::Option* Flags::Add(std::string_view name, char shorthand, std::string_view default_value,
+                        std::string_view help, bool is_flag) {
+  std::string key(name);
+  values_[key] = std::string(default_value);
+  defaults_[key] = std::string(default_value);
+  std::string names = "--" + key;
+  if (shorthand) names = std::string("-") + shorthand + "," + names;
+  CLI::Option* opt = is_flag ? app_->add_flag(names, values_[key], std::string(help))
+                             : app_->add_option(names, values_[key], std::string(help));
+  opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  opt->default_str(std::string(default_value));
+  opt->type_name(is_flag ? "bool" : (name_is_int_ ? "int" : "string"));
+  return opt;
+}
+
+void Flags::Bool(std::string_view name, std::string_view help, char shorthand, bool def) {
+  Add(name, shorthand, def ? "true" : "false", help, true);
+}
+
+void Flags::String(std::string_view name, std::string_view def, std::string_view help,
+                   char shorthand) {
+  Add(name, shorthand, def, help, false);
+}
+
+void Flags::Int(std::string_view name, int64_t def, std::string_view help) {
+  name_is_int_ = true;
+  Add(name, 0, std::to_string(def), help, false);
+  name_is_int_ = false;
+}
+
+const std::string& Flags::Raw(std::string_view name) const { return values_.find(name)->second; }
+
+bool Flags::Changed(std::string_view name) const {
+  return app_->count("--" + std::string(name)) > 0;
+}
+
+namespace {
+[[noreturn]] void BadValue(std::string_view name, const std::string& value, const char* why) {
+  throw Error(ExitCode::kError, "invalid argument " + GoQuoteArg(value) + " for \"--" +
+                                    std::string(name) + "\" flag: " + why);
+}
+}  // namespace
+
+bool Flags::GetBool(std::string_view name) const {
+  std::string v = FromArgv(Raw(name));
+  try {
+    return ParseBool(v);
+  } catch (const ParseError& e) {
+    BadValue(name, v, e.what());
+  }
+}
+
+std::string Flags::GetString(std::string_view name) const { return FromArgv(Raw(name)); }
+
+int64_t Flags::GetInt(std::string_view name) const {
+  std::string v = FromArgv(Raw(name));
+  try {
+    return ParseInt(v, 0);
+  } catch (const ParseError& e) {
+    BadValue(name, v, e.what());
+  }
+}
+
+CommandTree::CommandTree(std::string program)
+    : program_(std::move(program)), root_(std::make_unique<CLI::App>("A simple command line client for etcd3.", program_)) {
+  info_[root_.get()] = CommandInfo{program_, "", nullptr};
+}
+
+CommandTree::~CommandTree() = default;
+
+CLI::App* CommandTree::Add(CLI::App* parent, std::string_view use, std::string_view short_desc,
+                           RunFn run, std::string_view long_desc) {
+  if (parent == nullptr) parent = root_.get();
+  std::string name(use.substr(0, use.find(' ')));
+  CLI::App* app = parent->add_subcommand(name, std::string(short_desc));
+  app->fallthrough();
+  app->add_option("args", args_[app])->allow_extra_args(true);
+  info_[app] = CommandInfo{std::string(use), std::string(long_desc), std::move(run)};
+  return app;
+}
+
+const CommandInfo* CommandTree::Info(const CLI::App* app) const {
+  auto it = info_.find(app);
+  return it == info_.end() ? nullptr : &it->second;
+}
+
+std::string CommandTree::Path(const CLI::App* app) const {
+  std::string path;
+  for (const CLI::App* a = app; a != nullptr && a != root_.get(); a = a->get_parent()) {
+    path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+  }
+  return path;
+}
+
+}  // namespace ectl::cli

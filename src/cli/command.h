@@ -1,0 +1,127 @@
+// The command tree: every ectl command is a CLI11 subcommand plus the metadata etcdctl's
+// help shows (use line, description) and the function that runs it.
+//
+// CLI11 only records which command was chosen and which flags were given; Run() then
+// executes the chosen command's run function, so parse errors and runtime errors never
+// mix. Command flags are kept as text in a Flags object and converted on use, which gives
+// pflag's exact error messages.
+#ifndef ECTL_CLI_COMMAND_H_
+#define ECTL_CLI_COMMAND_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/io.h"
+
+namespace CLI {
+class App;
+class Option;
+}
+
+namespace ectl::client {
+class Client;
+}
+namespace ectl::output {
+class Printer;
+}
+
+namespace ectl::cli {
+
+class GlobalOptions;
+
+// What a running command gets: its arguments, the global options, the streams, and
+// lazily built client and printer.
+class Context {
+ public:
+  Context(const GlobalOptions& global, Io& io, std::vector<std::string> args,
+          std::string program);
+  ~Context();
+
+  [[nodiscard]] const std::vector<std::string>& args() const { return args_; }
+  [[nodiscard]] const GlobalOptions& global() const { return global_; }
+  [[nodiscard]] Io& io() { return io_; }
+  [[nodiscard]] const std::string& program() const { return program_; }
+
+  // The printer for -w/--hex (validated when first asked for).
+  output::Printer& printer();
+  // The connected client; client-construction failures become Error(kBadConnection).
+  client::Client& client();
+
+ private:
+  const GlobalOptions& global_;
+  Io& io_;
+  std::vector<std::string> args_;
+  std::string program_;
+  std::unique_ptr<output::Printer> printer_;
+  std::unique_ptr<client::Client> client_;
+};
+
+using RunFn = std::function<void(Context&)>;
+
+// Text-valued flags of one command with their defaults and help, converted on request.
+class Flags {
+ public:
+  explicit Flags(CLI::App* app) : app_(app) {}
+  void Bool(std::string_view name, std::string_view help, char shorthand = 0,
+            bool default_value = false);
+  void String(std::string_view name, std::string_view default_value, std::string_view help,
+              char shorthand = 0);
+  void Int(std::string_view name, int64_t default_value, std::string_view help);
+
+  // Throw Error(kError, `invalid argument "x" for "--name" flag: ...`) on a bad value.
+  [[nodiscard]] bool GetBool(std::string_view name) const;
+  [[nodiscard]] std::string GetString(std::string_view name) const;
+  [[nodiscard]] int64_t GetInt(std::string_view name) const;
+  [[nodiscard]] bool Changed(std::string_view name) const;
+
+ private:
+  CLI::Option* Add(std::string_view name, char shorthand, std::string_view default_value,
+                   std::string_view help, bool is_flag);
+  const std::string& Raw(std::string_view name) const;
+
+  CLI::App* app_;
+  bool name_is_int_ = false;
+  std::map<std::string, std::string, std::less<>> values_;
+  std::map<std::string, std::string, std::less<>> defaults_;
+};
+
+struct CommandInfo {
+  std::string use;        // "get [options] <key> [range_end]"
+  std::string long_desc;  // may be empty
+  RunFn run;              // empty for a group of subcommands
+};
+
+class CommandTree {
+ public:
+  explicit CommandTree(std::string program);
+  ~CommandTree();
+
+  [[nodiscard]] CLI::App& root() { return *root_; }
+  [[nodiscard]] const std::string& program() const { return program_; }
+
+  // Adds a command under parent (nullptr: the root). The name is use's first word.
+  CLI::App* Add(CLI::App* parent, std::string_view use, std::string_view short_desc,
+                RunFn run = nullptr, std::string_view long_desc = "");
+  // Sets the run function of a command added before its flags existed.
+  void SetRun(CLI::App* app, RunFn run) { info_[app].run = std::move(run); }
+  // Positional arguments of a command: every word that is not a flag.
+  std::vector<std::string>& Args(CLI::App* app) { return args_[app]; }
+
+  [[nodiscard]] const CommandInfo* Info(const CLI::App* app) const;
+  // "lease grant" for that command; "" for the root.
+  [[nodiscard]] std::string Path(const CLI::App* app) const;
+
+ private:
+  std::string program_;
+  std::unique_ptr<CLI::App> root_;
+  std::map<const CLI::App*, CommandInfo> info_;
+  std::map<const CLI::App*, std::vector<std::string>> args_;
+};
+
+}  // namespace ectl::cli
+
+#endif  // ECTL_CLI_COMMAND_H_

@@ -1,0 +1,11 @@
+#include "cli/commands.h"
+
+namespace ectl::cli {
+
+// Order matters only for help listings; etcdctl's order is kept.
+void RegisterCommands(CommandTree& tree) {
+  RegisterKvCommands(tree);
+  RegisterVersionCommand(tree);
+}
+
+}  // namespace ectl::cli

@@ -1,0 +1,139 @@
+#include "cli/help.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include "cli/command.h"
+#include "common/bytes.h"
+#include "version.h"
+
+namespace ectl::cli {
+namespace {
+
+// CLI11 2.1 offers the filtered subcommand list only on a mutable App.
+std::vector<CLI::App*> Subcommands(const CLI::App* app) {
+  return const_cast<CLI::App*>(app)->get_subcommands([](CLI::App*) { return true; });
+}
+
+struct Row {
+  std::string left;
+  std::string right;
+};
+
+void AppendRows(std::string& out, const std::vector<Row>& rows, const std::string& indent) {
+  size_t width = 0;
+  for (const auto& r : rows) width = std::max(width, r.left.size());
+  for (const auto& r : rows) {
+    out += indent + r.left + std::string(width - r.left.size() + 2, ' ') + r.right + "\n";
+  }
+}
+
+Row FlagRow(const CLI::Option* opt) {
+  std::string shorts, longs;
+  for (const auto& s : opt->get_snames()) shorts = s;
+  for (const auto& l : opt->get_lnames()) longs = l;
+  std::string left = shorts.empty() ? "      --" + longs : "  -" + shorts + ", --" + longs;
+  const std::string& type = opt->get_type_name();
+  const std::string& def = opt->get_default_str();
+  if (type == "bool" || longs == "help") {
+    left += "[=" + (def.empty() ? std::string("false") : def) + "]";
+  } else if (type == "string") {
+    left += "=" + GoQuote(def);
+  } else {
+    left += "=" + def;
+  }
+  return {left, opt->get_description()};
+}
+
+std::vector<Row> FlagRows(const CLI::App* app) {
+  std::vector<Row> rows;
+  for (const CLI::Option* opt : app->get_options()) {
+    if (opt->get_lnames().empty()) continue;  // positional arguments
+    rows.push_back(FlagRow(opt));
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    auto name = [](const std::string& s) { return s.substr(s.find("--")); };
+    return name(a.left) < name(b.left);
+  });
+  return rows;
+}
+
+void CollectCommands(const CommandTree& tree, const CLI::App* app, std::vector<Row>& rows) {
+  for (const CLI::App* sub : Subcommands(app)) {
+    const CommandInfo* info = tree.Info(sub);
+    if (info && info->run) rows.push_back({tree.Path(sub), sub->get_description()});
+    CollectCommands(tree, sub, rows);
+  }
+}
+
+}  // namespace
+
+std::string UseLine(const CommandTree& tree, const CLI::App* app) {
+  const CommandInfo* info = tree.Info(app);
+  std::string path = tree.Path(app);
+  std::string use = info ? info->use : app->get_name();
+  std::string line = tree.program();
+  if (!path.empty()) {
+    auto parent = path.rfind(' ');
+    line += " " + (parent == std::string::npos ? use : path.substr(0, parent) + " " + use);
+  } else {
+    line += " <command>";
+  }
+  if (!Subcommands(app).empty() && !path.empty()) {
+    line += " <subcommand>";
+  }
+  return line + " [flags]";
+}
+
+std::string RenderHelp(const CommandTree& tree, const CLI::App* app) {
+  std::string out;
+  const CommandInfo* info = tree.Info(app);
+  std::string path = tree.Path(app);
+  bool is_root = path.empty();
+  out += "NAME:\n\t" + (is_root ? tree.program() : path) + " - " +
+         (is_root ? std::string("A simple command line client for etcd3.") : app->get_description()) + "\n\n";
+  out += "USAGE:\n\t" + UseLine(tree, app) + "\n\n";
+  if (is_root) out += std::string("VERSION:\n\t") + kVersion + "\n\n";
+  std::vector<Row> commands;
+  CollectCommands(tree, app, commands);
+  if (!commands.empty()) {
+    out += std::string("API VERSION:\n\t") + kApiVersion + "\n\n\n";
+    out += "COMMANDS:\n";
+    AppendRows(out, commands, "\t");
+    out += "\n";
+  }
+  if (info && !info->long_desc.empty()) {
+    out += "DESCRIPTION:\n";
+    std::string desc = info->long_desc;
+    size_t start = 0;
+    while (start <= desc.size()) {
+      size_t nl = desc.find('\n', start);
+      if (nl == std::string::npos) nl = desc.size();
+      out += "\t" + desc.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
+    out += "\n";
+  }
+  const CLI::App* root = app;
+  while (root->get_parent()) root = root->get_parent();
+  std::vector<Row> local = FlagRows(app);
+  if (is_root) {
+    out += "OPTIONS:\n";
+    AppendRows(out, local, "");
+  } else {
+    out += "OPTIONS:\n";
+    AppendRows(out, local, "");
+    out += "\nGLOBAL OPTIONS:\n";
+    std::vector<Row> global = FlagRows(root);
+    global.erase(std::remove_if(global.begin(), global.end(),
+                                [](const Row& r) { return r.left.find("--help") != std::string::npos; }),
+                 global.end());
+    AppendRows(out, global, "");
+  }
+  out += "\n";
+  return out;
+}
+
+}  // namespace ectl::cli

@@ -1,0 +1,28 @@
+#include "cli/parse_util.h"
+
+#include <cctype>
+
+#include "common/bytes.h"
+
+namespace ectl::cli {
+
+std::string FromArgv(const std::string& raw) {
+  return raw == kEmptyValue ? std::string() : raw;
+}
+
+std::string GoQuoteArg(std::string_view value) { return GoQuote(value); }
+
+std::string TrimSpace(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string ToUpper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace ectl::cli

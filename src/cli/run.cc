@@ -1,0 +1,211 @@
+#include "cli/run.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/global_options.h"
+#include "cli/help.h"
+#include "cli/parse_util.h"
+#include "client/rpc_error.h"
+#include "common/error.h"
+
+namespace ectl::cli {
+namespace {
+
+// What argv normalisation found before CLI11 parses.
+struct Resolved {
+  std::vector<std::string> args;
+  CLI::App* command = nullptr;  // deepest command named
+  std::string unknown;          // an unknown command word at the root
+  bool group_needs_subcommand = false;
+  bool help_command = false;    // "ectl help [command...]"
+};
+
+bool TakesValue(const CLI::App* app, const std::string& arg) {
+  std::string name = arg;
+  if (name.rfind("--", 0) == 0) {
+    if (name.find('=') != std::string::npos) return false;
+  } else {
+    if (name.size() > 2) return false;  // "-wjson": value attached
+  }
+  for (const CLI::App* a = app; a != nullptr; a = a->get_parent()) {
+    const CLI::Option* opt = a->get_option_no_throw(name);
+    if (opt) return opt->get_type_name() != "bool" && opt->get_expected_max() != 0;
+  }
+  return false;
+}
+
+CLI::App* MatchSubcommand(CLI::App* app, const std::string& word) {
+  CLI::App* match = nullptr;
+  int matches = 0;
+  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == word) return sub;
+    // Unambiguous prefixes name a command, as with etcdctl ("memb li").
+    if (sub->get_name().rfind(word, 0) == 0) match = sub, ++matches;
+  }
+  return matches == 1 ? match : nullptr;
+}
+
+Resolved Normalize(CLI::App& root, const std::vector<std::string>& argv) {
+  Resolved r;
+  r.args.assign(argv.begin() + 1, argv.end());
+  CLI::App* cur = &root;
+  bool positional_only = false;
+  for (size_t i = 0; i < r.args.size(); ++i) {
+    std::string& a = r.args[i];
+    if (positional_only) continue;
+    if (a == "--") {
+      positional_only = true;
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-') {
+      if (a.rfind("--", 0) == 0 && a.back() == '=') a += kEmptyValue;
+      if (TakesValue(cur, a)) ++i;
+      continue;
+    }
+    if (cur->get_subcommands([](CLI::App*) { return true; }).empty()) continue;
+    if (cur == &root && (a == "help")) {
+      r.help_command = true;
+      r.args.erase(r.args.begin() + static_cast<long>(i));
+      --i;
+      continue;
+    }
+    CLI::App* sub = MatchSubcommand(cur, a);
+    if (sub == nullptr) {
+      if (cur == &root) {
+        r.unknown = a;
+      } else {
+        r.group_needs_subcommand = true;
+      }
+      break;
+    }
+    a = sub->get_name();
+    cur = sub;
+  }
+  r.command = cur;
+  if (cur != &root || r.unknown.empty()) {
+    const auto subs = cur->get_subcommands([](CLI::App*) { return true; });
+    if (!subs.empty()) r.group_needs_subcommand = true;
+  }
+  return r;
+}
+
+CLI::App* Selected(CLI::App& root) {
+  CLI::App* cur = &root;
+  for (;;) {
+    auto parsed = cur->get_subcommands();
+    if (parsed.empty()) return cur;
+    cur = parsed.front();
+  }
+}
+
+std::string FirstWordAfterColon(const std::string& what) {
+  auto colon = what.rfind(": ");
+  std::string rest = colon == std::string::npos ? what : what.substr(colon + 2);
+  return rest.substr(0, rest.find(' '));
+}
+
+// pflag's wording for an unknown flag.
+std::string UnknownFlag(const std::string& arg) {
+  std::string flag = arg.substr(0, arg.find('='));
+  if (flag.rfind("--", 0) == 0) return "unknown flag: " + flag;
+  return "unknown shorthand flag: '" + flag.substr(1, 1) + "' in " + arg;
+}
+
+int Fail(Io& io, ExitCode code, const std::string& message) {
+  io.err << "Error: " << message << "\n";
+  return static_cast<int>(code);
+}
+
+}  // namespace
+
+std::string ProgramName(const std::string& argv0) {
+  std::string base = argv0.substr(argv0.rfind('/') + 1);
+  return base == "etcdctl" ? "etcdctl" : "ectl";
+}
+
+int Run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+        Io io) {
+  const std::string program = ProgramName(argv.empty() ? "ectl" : argv[0]);
+  if (auto api = env.find("ETCDCTL_API"); api != env.end() && !api->second.empty() &&
+                                           api->second != "3") {
+    if (api->second == "2") {
+      return Fail(io, ExitCode::kError, "the v2 API is not supported by " + program);
+    }
+    io.err << "unsupported API version " << api->second << "\n";
+    return 1;
+  }
+
+  CommandTree tree(program);
+  GlobalOptions global;
+  global.Bind(tree.root());
+  RegisterCommands(tree);
+
+  Resolved r = Normalize(tree.root(), argv.empty() ? std::vector<std::string>{"ectl"} : argv);
+  if (!r.unknown.empty()) {
+    std::string msg = "unknown command \"" + r.unknown + "\" for \"" + program + "\"";
+    io.err << "Error: " << msg << "\nRun '" << program << " --help' for usage.\n";
+    return Fail(io, ExitCode::kError, msg);
+  }
+  if (r.help_command) {
+    io.out << RenderHelp(tree, r.command);
+    return 0;
+  }
+
+  std::vector<std::string> reversed(r.args.rbegin(), r.args.rend());
+  try {
+    tree.root().parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    io.out << RenderHelp(tree, Selected(tree.root()));
+    return 0;
+  } catch (const CLI::ExtrasError& e) {
+    io.out << RenderHelp(tree, Selected(tree.root()));
+    return Fail(io, ExitCode::kError, UnknownFlag(FirstWordAfterColon(e.what())));
+  } catch (const CLI::ArgumentMismatch& e) {
+    std::string what = e.what();
+    std::string name = what.substr(0, what.find(':'));
+    io.out << RenderHelp(tree, Selected(tree.root()));
+    if (name.rfind("--", 0) != 0) name = "'" + name.substr(name.find_first_not_of('-')) + "' in -" + name.substr(name.find_first_not_of('-'));
+    return Fail(io, ExitCode::kError, "flag needs an argument: " + name);
+  } catch (const CLI::ParseError& e) {
+    return Fail(io, ExitCode::kError, e.what());
+  }
+
+  CLI::App* selected = Selected(tree.root());
+  const CommandInfo* info = tree.Info(selected);
+  if (info == nullptr || !info->run) {
+    // A group named without (or with an unknown) subcommand shows its usage.
+    io.out << RenderHelp(tree, selected);
+    return 0;
+  }
+
+  try {
+    global.ApplyFlags();
+    if (selected->get_name() != "version") {
+      std::vector<std::string> warnings;
+      global.ApplyEnv(env, warnings);
+      for (const auto& w : warnings) io.err << "Warning: " << w << "\n";
+    }
+    if (global.debug()) {
+      for (const auto& line : global.DebugLines()) io.err << line << "\n";
+      setenv("GRPC_VERBOSITY", "DEBUG", 1);
+    }
+    std::vector<std::string> args;
+    for (const auto& a : tree.Args(selected)) args.push_back(FromArgv(a));
+    Context ctx(global, io, std::move(args), program);
+    info->run(ctx);
+  } catch (const Error& e) {
+    return Fail(io, e.code(), e.what());
+  } catch (const client::RpcError& e) {
+    return Fail(io, ExitCode::kError, e.what());
+  } catch (const std::exception& e) {
+    return Fail(io, ExitCode::kError, e.what());
+  }
+  return 0;
+}
+
+}  // namespace ectl::cli

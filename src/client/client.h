@@ -1,0 +1,61 @@
+// Client: one gRPC channel over all configured endpoints, plus what every call needs
+// (deadline, wait-for-ready, auth token). Service wrappers (kv.h, ...) take a Client&.
+//
+// Failover is gRPC's own: a round_robin policy over the endpoint list skips endpoints
+// that are down, and a service-config retry policy re-sends idempotent calls that fail
+// with UNAVAILABLE. No hand-made retry loop.
+#ifndef ECTL_CLIENT_CLIENT_H_
+#define ECTL_CLIENT_CLIENT_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "client/config.h"
+
+namespace grpc {
+class Channel;
+class ClientContext;
+}  // namespace grpc
+
+namespace google::protobuf {
+class MessageLite;
+}
+
+namespace ectl::client {
+
+class Client {
+ public:
+  // Builds the channel, waits up to dial_timeout for a connection, and authenticates
+  // when a user and password are configured. Throws RpcError / Error.
+  static std::unique_ptr<Client> Make(const ClientConfig& config);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // A context for one call: deadline now+timeout (none when timeout is nullopt),
+  // wait-for-ready, and the auth token.
+  [[nodiscard]] std::unique_ptr<grpc::ClientContext> NewContext(
+      std::optional<Duration> timeout) const;
+  // The command timeout as NewContext's argument.
+  [[nodiscard]] std::optional<Duration> command_timeout() const;
+
+  // Throws the same error grpc-go reports when a request exceeds the send limit.
+  void CheckSendSize(const google::protobuf::MessageLite& request) const;
+
+  [[nodiscard]] const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  [[nodiscard]] const ClientConfig& config() const { return config_; }
+
+ private:
+  explicit Client(ClientConfig config);
+  void Connect();
+  void Authenticate();
+
+  ClientConfig config_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::string token_;
+};
+
+}  // namespace ectl::client
+
+#endif  // ECTL_CLIENT_CLIENT_H_

@@ -1,0 +1,44 @@
+// RpcError: a failed RPC, carrying the text etcdctl would print after "Error: ".
+//
+// etcd reports its own errors as gRPC statuses whose message is the etcd error string
+// ("etcdserver: key not found"); etcdctl prints just that string. Deadlines print as Go's
+// "context deadline exceeded"; anything else as Go's status format
+// "rpc error: code = Unavailable desc = ...". The client never picks an exit code.
+#ifndef ECTL_CLIENT_RPC_ERROR_H_
+#define ECTL_CLIENT_RPC_ERROR_H_
+
+#include <stdexcept>
+#include <string>
+
+namespace grpc {
+class Status;
+}
+
+namespace ectl::client {
+
+class RpcError : public std::runtime_error {
+ public:
+  RpcError(int grpc_code, const std::string& text)
+      : std::runtime_error(text), grpc_code_(grpc_code) {}
+  [[nodiscard]] int grpc_code() const { return grpc_code_; }
+
+ private:
+  int grpc_code_;
+};
+
+// A failure to build a usable client (no endpoints, authentication refused), which
+// etcdctl reports with its "bad connection" exit code.
+class ConnectError : public RpcError {
+ public:
+  using RpcError::RpcError;
+};
+
+// The message etcdctl prints for a failed status.
+std::string StatusText(const grpc::Status& status);
+// Go's name for a gRPC code ("DeadlineExceeded", "Unavailable").
+const char* CodeName(int code);
+[[noreturn]] void ThrowStatus(const grpc::Status& status);
+
+}  // namespace ectl::client
+
+#endif  // ECTL_CLIENT_RPC_ERROR_H_

@@ -1,0 +1,99 @@
+// fields: one `"Name" : value` line per field, as etcdctl's fields printer writes them
+// (strings and bytes in Go's %q quoting, so the output is line-safe).
+#include "output/fields.h"
+
+#include <string>
+
+#include "common/bytes.h"
+#include "etcdserverpb/rpc.pb.h"
+#include "output/printer.h"
+
+namespace ectl::output {
+namespace {
+
+class FieldsPrinter final : public Printer {
+ public:
+  FieldsPrinter(std::ostream& out, bool hex) : Printer(out, "fields", hex) {}
+
+  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions&) override {
+    Header(r.header());
+    for (const auto& kv : r.kvs()) KeyValue("", kv);
+    Line("More", r.more() ? "true" : "false");
+    Line("Count", std::to_string(r.count()));
+  }
+
+  void Put(const etcdserverpb::PutResponse& r) override {
+    Header(r.header());
+    if (r.has_prev_kv()) KeyValue("Prev", r.prev_kv());
+  }
+
+  void Delete(const etcdserverpb::DeleteRangeResponse& r) override {
+    Header(r.header());
+    Line("Deleted", std::to_string(r.deleted()));
+    for (const auto& kv : r.prev_kvs()) KeyValue("Prev", kv);
+  }
+
+  void Txn(const etcdserverpb::TxnResponse& r) override {
+    Header(r.header());
+    Line("Succeeded", r.succeeded() ? "true" : "false");
+    for (const auto& op : r.responses()) {
+      if (op.has_response_range()) Get(op.response_range(), {});
+      else if (op.has_response_put()) Put(op.response_put());
+      else if (op.has_response_delete_range()) Delete(op.response_delete_range());
+      else if (op.has_response_txn()) Txn(op.response_txn());
+    }
+  }
+
+ private:
+  bool Supports(Result) const override { return true; }
+
+  void Line(std::string_view name, std::string_view value) {
+    std::string& b = buffer();
+    b += '"';
+    b += name;
+    b += "\" : ";
+    b += value;
+    b += '\n';
+  }
+
+  void Quoted(std::string_view prefix, std::string_view name, const std::string& bytes) {
+    std::string& b = buffer();
+    b += '"';
+    b += prefix;
+    b += name;
+    b += "\" : ";
+    AppendGoQuote(b, bytes);
+    b += '\n';
+  }
+
+  void Number(std::string_view prefix, std::string_view name, int64_t v) {
+    std::string n(prefix);
+    n += name;
+    Line(n, std::to_string(v));
+  }
+
+  void Header(const etcdserverpb::ResponseHeader& h) {
+    Line("ClusterID", std::to_string(h.cluster_id()));
+    Line("MemberID", std::to_string(h.member_id()));
+    Line("Revision", std::to_string(h.revision()));
+    Line("RaftTerm", std::to_string(h.raft_term()));
+  }
+
+  void KeyValue(std::string_view prefix, const mvccpb::KeyValue& kv) {
+    Quoted(prefix, "Key", kv.key());
+    Number(prefix, "CreateRevision", kv.create_revision());
+    Number(prefix, "ModRevision", kv.mod_revision());
+    Number(prefix, "Version", kv.version());
+    Quoted(prefix, "Value", kv.value());
+    Number(prefix, "Lease", kv.lease());
+    MaybeFlush();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> MakeFieldsPrinter(std::ostream& out, bool hex) {
+  return std::make_unique<FieldsPrinter>(out, hex);
+}
+
+}  // namespace ectl::output

@@ -1,0 +1,15 @@
+// The "fields" output format.
+#ifndef ECTL_OUTPUT_FIELDS_H_
+#define ECTL_OUTPUT_FIELDS_H_
+
+#include <iosfwd>
+#include <memory>
+
+namespace ectl::output {
+
+class Printer;
+std::unique_ptr<Printer> MakeFieldsPrinter(std::ostream& out, bool hex);
+
+}  // namespace ectl::output
+
+#endif  // ECTL_OUTPUT_FIELDS_H_

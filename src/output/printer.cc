@@ -1,0 +1,63 @@
+#include "output/printer.h"
+
+#include <ostream>
+
+#include "common/error.h"
+#include "output/fields.h"
+#include "output/json.h"
+#include "output/protobuf.h"
+#include "output/simple.h"
+#include "output/table.h"
+
+namespace ectl::output {
+namespace {
+constexpr size_t kFlushBytes = 1 << 16;
+}
+
+Printer::Printer(std::ostream& out, std::string name, bool hex)
+    : out_(out), name_(std::move(name)), hex_(hex) {}
+
+Printer::~Printer() {
+  // Output already produced must reach the stream even when a command ends in an error.
+  Flush();
+}
+
+void Printer::Require(Result kind) const {
+  if (!Supports(kind)) Unsupported();
+}
+
+void Printer::Unsupported() const {
+  throw Error(ExitCode::kBadFeature, name_ + " not supported as output format");
+}
+
+void Printer::Get(const etcdserverpb::RangeResponse&, const GetPrintOptions&) { Unsupported(); }
+void Printer::Put(const etcdserverpb::PutResponse&) { Unsupported(); }
+void Printer::Delete(const etcdserverpb::DeleteRangeResponse&) { Unsupported(); }
+void Printer::Txn(const etcdserverpb::TxnResponse&) { Unsupported(); }
+
+void Printer::Write(std::string_view text) {
+  buf_.append(text);
+  MaybeFlush();
+}
+
+void Printer::MaybeFlush() {
+  if (buf_.size() >= kFlushBytes) Flush();
+}
+
+void Printer::Flush() {
+  if (buf_.empty()) return;
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  out_.flush();
+  buf_.clear();
+}
+
+std::unique_ptr<Printer> MakePrinter(std::string_view format, bool hex, std::ostream& out) {
+  if (format == "simple") return MakeSimplePrinter(out, hex);
+  if (format == "json") return MakeJsonPrinter(out, hex);
+  if (format == "fields") return MakeFieldsPrinter(out, hex);
+  if (format == "protobuf") return MakeProtobufPrinter(out, hex);
+  if (format == "table") return MakeTablePrinter(out, hex);
+  throw Error(ExitCode::kBadFeature, "unsupported output format");
+}
+
+}  // namespace ectl::output

@@ -1,0 +1,81 @@
+// Printer: renders etcd responses in one output format (simple, json, fields, table,
+// protobuf), byte-for-byte as etcdctl 3.4 does.
+//
+// Each format overrides the results it supports; the base class refuses the rest with
+// "<format> not supported as output format". Commands call Require() before their RPC, so
+// a refused format never follows a change already made on the server. Printers write to
+// the std::ostream they were given (tests pass a stringstream), through an internal buffer
+// flushed in large chunks.
+#ifndef ECTL_OUTPUT_PRINTER_H_
+#define ECTL_OUTPUT_PRINTER_H_
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace etcdserverpb {
+class RangeResponse;
+class PutResponse;
+class DeleteRangeResponse;
+class TxnResponse;
+class ResponseHeader;
+}  // namespace etcdserverpb
+
+namespace mvccpb {
+class KeyValue;
+}
+
+namespace ectl::output {
+
+// The kinds of result a command prints; used to refuse a format before any RPC.
+enum class Result { kGet, kPut, kDelete, kTxn };
+
+struct GetPrintOptions {
+  bool value_only = false;  // --print-value-only (simple only)
+};
+
+class Printer {
+ public:
+  virtual ~Printer();
+  Printer(const Printer&) = delete;
+  Printer& operator=(const Printer&) = delete;
+
+  // Throws Error(kBadFeature, "<format> not supported as output format") when this
+  // format cannot print results of this kind.
+  void Require(Result kind) const;
+
+  virtual void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions& options);
+  virtual void Put(const etcdserverpb::PutResponse& r);
+  virtual void Delete(const etcdserverpb::DeleteRangeResponse& r);
+  virtual void Txn(const etcdserverpb::TxnResponse& r);
+
+  // Writes buffered output to the stream.
+  void Flush();
+  [[nodiscard]] const std::string& name() const { return name_; }
+
+ protected:
+  Printer(std::ostream& out, std::string name, bool hex);
+  [[nodiscard]] virtual bool Supports(Result kind) const = 0;
+  [[noreturn]] void Unsupported() const;
+
+  // Appends to the buffer, flushing it once it grows large.
+  void Write(std::string_view text);
+  void MaybeFlush();
+  std::string& buffer() { return buf_; }
+  [[nodiscard]] bool hex() const { return hex_; }
+
+ private:
+  std::ostream& out_;
+  std::string name_;
+  bool hex_;
+  std::string buf_;
+};
+
+// Builds the printer for a -w value; throws Error(kBadFeature, "unsupported output
+// format") for an unknown one.
+std::unique_ptr<Printer> MakePrinter(std::string_view format, bool hex, std::ostream& out);
+
+}  // namespace ectl::output
+
+#endif  // ECTL_OUTPUT_PRINTER_H_

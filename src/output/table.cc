@@ -1,0 +1,33 @@
+// table: etcdctl renders tables only for cluster-level listings (member list, endpoint
+// status, ...); for key-value results it refuses the format.
+#include "output/table.h"
+
+#include "output/printer.h"
+
+namespace ectl::output {
+namespace {
+
+class TablePrinter final : public Printer {
+ public:
+  TablePrinter(std::ostream& out, bool hex) : Printer(out, "table", hex) {}
+
+ private:
+  bool Supports(Result kind) const override {
+    switch (kind) {
+      case Result::kGet:
+      case Result::kPut:
+      case Result::kDelete:
+      case Result::kTxn:
+        return false;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> MakeTablePrinter(std::ostream& out, bool hex) {
+  return std::make_unique<TablePrinter>(out, hex);
+}
+
+}  // namespace ectl::output

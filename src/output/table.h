@@ -1,0 +1,15 @@
+// The "table" output format.
+#ifndef ECTL_OUTPUT_TABLE_H_
+#define ECTL_OUTPUT_TABLE_H_
+
+#include <iosfwd>
+#include <memory>
+
+namespace ectl::output {
+
+class Printer;
+std::unique_ptr<Printer> MakeTablePrinter(std::ostream& out, bool hex);
+
+}  // namespace ectl::output
+
+#endif  // ECTL_OUTPUT_TABLE_H_
