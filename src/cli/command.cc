@@ -100,6 +100,7 @@ int64_t Flags::GetInt(std::string_view name) const {
 
 CommandTree::CommandTree(std::string program)
     : program_(std::move(program)), root_(std::make_unique<CLI::App>("A simple command line client for etcd3.", program_)) {
+  root_->set_help_flag("-h,--help", "help for " + program_);
   info_[root_.get()] = CommandInfo{program_, "", nullptr};
 }
 
@@ -111,7 +112,7 @@ CLI::App* CommandTree::Add(CLI::App* parent, std::string_view use, std::string_v
   std::string name(use.substr(0, use.find(' ')));
   CLI::App* app = parent->add_subcommand(name, std::string(short_desc));
   app->fallthrough();
-  app->add_option("args", args_[app])->allow_extra_args(true);
+  app->set_help_flag("-h,--help", "help for " + name);
   info_[app] = CommandInfo{std::string(use), std::string(long_desc), std::move(run)};
   return app;
 }

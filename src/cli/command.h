@@ -108,8 +108,6 @@ class CommandTree {
                 RunFn run = nullptr, std::string_view long_desc = "");
   // Sets the run function of a command added before its flags existed.
   void SetRun(CLI::App* app, RunFn run) { info_[app].run = std::move(run); }
-  // Positional arguments of a command: every word that is not a flag.
-  std::vector<std::string>& Args(CLI::App* app) { return args_[app]; }
 
   [[nodiscard]] const CommandInfo* Info(const CLI::App* app) const;
   // "lease grant" for that command; "" for the root.
@@ -119,7 +117,6 @@ class CommandTree {
   std::string program_;
   std::unique_ptr<CLI::App> root_;
   std::map<const CLI::App*, CommandInfo> info_;
-  std::map<const CLI::App*, std::vector<std::string>> args_;
 };
 
 }  // namespace ectl::cli

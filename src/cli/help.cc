@@ -53,8 +53,12 @@ std::vector<Row> FlagRows(const CLI::App* app) {
     if (opt->get_lnames().empty()) continue;  // positional arguments
     rows.push_back(FlagRow(opt));
   }
+  // pflag lists flags sorted by long name.
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    auto name = [](const std::string& s) { return s.substr(s.find("--")); };
+    auto name = [](const std::string& s) {
+      std::string n = s.substr(s.find("--") + 2);
+      return n.substr(0, n.find_first_of("=["));
+    };
     return name(a.left) < name(b.left);
   });
   return rows;

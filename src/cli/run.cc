@@ -18,10 +18,11 @@ namespace {
 
 // What argv normalisation found before CLI11 parses.
 struct Resolved {
-  std::vector<std::string> args;
+  std::vector<std::string> args;         // flags and command words, for CLI11
+  std::vector<std::string> positionals;  // the command's arguments
   CLI::App* command = nullptr;  // deepest command named
   std::string unknown;          // an unknown command word at the root
-  bool group_needs_subcommand = false;
+  std::string missing_value;    // a flag given last without its value, as typed
   bool help_command = false;    // "ectl help [command...]"
 };
 
@@ -52,45 +53,48 @@ CLI::App* MatchSubcommand(CLI::App* app, const std::string& word) {
 
 Resolved Normalize(CLI::App& root, const std::vector<std::string>& argv) {
   Resolved r;
-  r.args.assign(argv.begin() + 1, argv.end());
+  // Words that are neither flags nor flag values are command names until a command
+  // without subcommands is reached, and its positional arguments after that. They are
+  // taken out here, as cobra does, so CLI11 sees flags only; everything after "--" is
+  // positional.
   CLI::App* cur = &root;
-  bool positional_only = false;
-  for (size_t i = 0; i < r.args.size(); ++i) {
-    std::string& a = r.args[i];
-    if (positional_only) continue;
+  bool in_path = true;
+  for (size_t i = 1; i < argv.size(); ++i) {
+    std::string a = argv[i];
     if (a == "--") {
-      positional_only = true;
-      continue;
+      r.positionals.insert(r.positionals.end(), argv.begin() + static_cast<long>(i) + 1, argv.end());
+      break;
     }
     if (a.size() > 1 && a[0] == '-') {
       if (a.rfind("--", 0) == 0 && a.back() == '=') a += kEmptyValue;
-      if (TakesValue(cur, a)) ++i;
+      r.args.push_back(a);
+      if (TakesValue(cur, a)) {
+        if (i + 1 < argv.size()) {
+          r.args.push_back(argv[++i]);
+        } else if (r.missing_value.empty()) {
+          r.missing_value = a;
+        }
+      }
       continue;
     }
-    if (cur->get_subcommands([](CLI::App*) { return true; }).empty()) continue;
-    if (cur == &root && (a == "help")) {
+    if (!in_path || cur->get_subcommands([](CLI::App*) { return true; }).empty()) {
+      r.positionals.push_back(a);
+      continue;
+    }
+    if (cur == &root && a == "help") {
       r.help_command = true;
-      r.args.erase(r.args.begin() + static_cast<long>(i));
-      --i;
       continue;
     }
     CLI::App* sub = MatchSubcommand(cur, a);
     if (sub == nullptr) {
-      if (cur == &root) {
-        r.unknown = a;
-      } else {
-        r.group_needs_subcommand = true;
-      }
-      break;
+      if (cur == &root && !r.help_command) r.unknown = a;
+      in_path = false;  // a group's unknown subcommand: the group shows its usage
+      continue;
     }
-    a = sub->get_name();
+    r.args.push_back(sub->get_name());
     cur = sub;
   }
   r.command = cur;
-  if (cur != &root || r.unknown.empty()) {
-    const auto subs = cur->get_subcommands([](CLI::App*) { return true; });
-    if (!subs.empty()) r.group_needs_subcommand = true;
-  }
   return r;
 }
 
@@ -156,6 +160,15 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
     return 0;
   }
 
+  if (!r.missing_value.empty()) {
+    // pflag's wording, which names a shorthand flag as typed.
+    const std::string& f = r.missing_value;
+    io.out << RenderHelp(tree, r.command);
+    return Fail(io, ExitCode::kError,
+                "flag needs an argument: " +
+                    (f.rfind("--", 0) == 0 ? f : "'" + f.substr(1, 1) + "' in " + f));
+  }
+
   std::vector<std::string> reversed(r.args.rbegin(), r.args.rend());
   try {
     tree.root().parse(reversed);
@@ -165,12 +178,6 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
   } catch (const CLI::ExtrasError& e) {
     io.out << RenderHelp(tree, Selected(tree.root()));
     return Fail(io, ExitCode::kError, UnknownFlag(FirstWordAfterColon(e.what())));
-  } catch (const CLI::ArgumentMismatch& e) {
-    std::string what = e.what();
-    std::string name = what.substr(0, what.find(':'));
-    io.out << RenderHelp(tree, Selected(tree.root()));
-    if (name.rfind("--", 0) != 0) name = "'" + name.substr(name.find_first_not_of('-')) + "' in -" + name.substr(name.find_first_not_of('-'));
-    return Fail(io, ExitCode::kError, "flag needs an argument: " + name);
   } catch (const CLI::ParseError& e) {
     return Fail(io, ExitCode::kError, e.what());
   }
@@ -194,9 +201,7 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
       for (const auto& line : global.DebugLines()) io.err << line << "\n";
       setenv("GRPC_VERBOSITY", "DEBUG", 1);
     }
-    std::vector<std::string> args;
-    for (const auto& a : tree.Args(selected)) args.push_back(FromArgv(a));
-    Context ctx(global, io, std::move(args), program);
+    Context ctx(global, io, std::move(r.positionals), program);
     info->run(ctx);
   } catch (const Error& e) {
     return Fail(io, e.code(), e.what());
