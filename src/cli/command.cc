@@ -99,33 +99,67 @@ int64_t Flags::GetInt(std::string_view name) const {
 }
 
 CommandTree::CommandTree(std::string program)
-    : program_(std::move(program)), root_(std::make_unique<CLI::App>("A simple command line client for etcd3.", program_)) {
-  root_->set_help_flag("-h,--help", "help for " + program_);
-  info_[root_.get()] = CommandInfo{program_, "", nullptr};
+    : program_(std::move(program)),
+      root_app_(std::make_unique<CLI::App>("A simple command line client for etcd3.", program_)) {
+  root_app_->set_help_flag("-h,--help", "help for " + program_);
+  root_.name = program_;
+  root_.use = program_;
+  root_.short_desc = "A simple command line client for etcd3.";
+  root_.app = root_app_.get();
 }
 
 CommandTree::~CommandTree() = default;
 
-CLI::App* CommandTree::Add(CLI::App* parent, std::string_view use, std::string_view short_desc,
-                           RunFn run, std::string_view long_desc) {
-  if (parent == nullptr) parent = root_.get();
-  std::string name(use.substr(0, use.find(' ')));
-  CLI::App* app = parent->add_subcommand(name, std::string(short_desc));
+Command* CommandTree::Add(Command* parent, std::string_view use, std::string_view short_desc,
+                          Setup setup, std::string_view long_desc) {
+  if (parent == nullptr) parent = &root_;
+  auto command = std::make_unique<Command>();
+  command->name = std::string(use.substr(0, use.find(' ')));
+  command->use = std::string(use);
+  command->short_desc = std::string(short_desc);
+  command->long_desc = std::string(long_desc);
+  command->setup = std::move(setup);
+  command->parent = parent;
+  parent->children.push_back(std::move(command));
+  return parent->children.back().get();
+}
+
+CLI::App* CommandTree::Materialize(Command* command) {
+  if (command->app != nullptr) return command->app;
+  CLI::App* parent = Materialize(command->parent);
+  CLI::App* app = parent->add_subcommand(command->name, command->short_desc);
   app->fallthrough();
-  app->set_help_flag("-h,--help", "help for " + name);
-  info_[app] = CommandInfo{std::string(use), std::string(long_desc), std::move(run)};
+  app->set_help_flag("-h,--help", "help for " + command->name);
+  command->app = app;
+  if (command->setup) command->run = command->setup(*app);
   return app;
 }
 
-const CommandInfo* CommandTree::Info(const CLI::App* app) const {
-  auto it = info_.find(app);
-  return it == info_.end() ? nullptr : &it->second;
+void CommandTree::MaterializeAll() {
+  std::vector<Command*> stack{&root_};
+  while (!stack.empty()) {
+    Command* c = stack.back();
+    stack.pop_back();
+    Materialize(c);
+    for (auto& child : c->children) stack.push_back(child.get());
+  }
 }
 
-std::string CommandTree::Path(const CLI::App* app) const {
+Command* CommandTree::Find(Command* parent, std::string_view word) const {
+  Command* match = nullptr;
+  int matches = 0;
+  for (auto& child : parent->children) {
+    if (child->name == word) return child.get();
+    // Unambiguous prefixes name a command, as with etcdctl ("memb li").
+    if (child->name.rfind(word, 0) == 0) match = child.get(), ++matches;
+  }
+  return matches == 1 ? match : nullptr;
+}
+
+std::string CommandTree::Path(const Command* command) {
   std::string path;
-  for (const CLI::App* a = app; a != nullptr && a != root_.get(); a = a->get_parent()) {
-    path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+  for (const Command* c = command; c != nullptr && c->parent != nullptr; c = c->parent) {
+    path = path.empty() ? c->name : c->name + " " + path;
   }
   return path;
 }

@@ -89,10 +89,23 @@ class Flags {
   std::map<std::string, std::string, std::less<>> defaults_;
 };
 
-struct CommandInfo {
-  std::string use;        // "get [options] <key> [range_end]"
-  std::string long_desc;  // may be empty
-  RunFn run;              // empty for a group of subcommands
+// Adds a command's flags to its CLI11 app and returns the function that runs it (an
+// empty function for a group of subcommands).
+using Setup = std::function<RunFn(CLI::App& app)>;
+
+// One command of the tree. Only names and descriptions exist for every command; the
+// CLI11 app with its flags is built on demand (Materialize), so a call pays only for the
+// commands on its own path.
+struct Command {
+  std::string name;
+  std::string use;         // "get [options] <key> [range_end]"
+  std::string short_desc;
+  std::string long_desc;   // may be empty
+  Setup setup;             // empty for a group
+  Command* parent = nullptr;
+  std::vector<std::unique_ptr<Command>> children;
+  CLI::App* app = nullptr;  // once materialized
+  RunFn run;                // once materialized
 };
 
 class CommandTree {
@@ -100,23 +113,29 @@ class CommandTree {
   explicit CommandTree(std::string program);
   ~CommandTree();
 
-  [[nodiscard]] CLI::App& root() { return *root_; }
+  [[nodiscard]] Command& root() { return root_; }
+  [[nodiscard]] const Command& root() const { return root_; }
+  [[nodiscard]] CLI::App& root_app() { return *root_app_; }
   [[nodiscard]] const std::string& program() const { return program_; }
 
   // Adds a command under parent (nullptr: the root). The name is use's first word.
-  CLI::App* Add(CLI::App* parent, std::string_view use, std::string_view short_desc,
-                RunFn run = nullptr, std::string_view long_desc = "");
-  // Sets the run function of a command added before its flags existed.
-  void SetRun(CLI::App* app, RunFn run) { info_[app].run = std::move(run); }
+  Command* Add(Command* parent, std::string_view use, std::string_view short_desc,
+               Setup setup = nullptr, std::string_view long_desc = "");
 
-  [[nodiscard]] const CommandInfo* Info(const CLI::App* app) const;
+  // Builds the CLI11 apps from the root down to command, with their flags.
+  CLI::App* Materialize(Command* command);
+  // Materializes every command (completion and man page generation).
+  void MaterializeAll();
+
+  // The child of parent called word, or the only child whose name starts with word.
+  [[nodiscard]] Command* Find(Command* parent, std::string_view word) const;
   // "lease grant" for that command; "" for the root.
-  [[nodiscard]] std::string Path(const CLI::App* app) const;
+  [[nodiscard]] static std::string Path(const Command* command);
 
  private:
   std::string program_;
-  std::unique_ptr<CLI::App> root_;
-  std::map<const CLI::App*, CommandInfo> info_;
+  std::unique_ptr<CLI::App> root_app_;
+  Command root_;
 };
 
 }  // namespace ectl::cli

@@ -143,29 +143,30 @@ void GlobalOptions::ApplyFlags() {
 
 void GlobalOptions::ApplyEnv(const std::map<std::string, std::string>& env,
                              std::vector<std::string>& warnings) {
+  // etcd's pkg/flags rules: a non-empty variable sets a flag not given on the command line;
+  // a variable present (even empty) next to the flag it shadows is fatal; any other
+  // ETCDCTL_ variable, an empty known one included, is reported as unrecognized.
   std::map<std::string, const FlagDef*> by_env;
   for (const auto& def : GlobalFlagDefs()) by_env[EnvName(def.name)] = &def;
   for (const auto& [name, value] : env) {
     if (name.rfind("ETCDCTL_", 0) != 0) continue;
-    auto it = by_env.find(name);
-    if (it == by_env.end()) {
-      // Consumed elsewhere (watch) or by etcdctl's entry point; not global flags.
-      if (name == "ETCDCTL_API" || name == "ETCDCTL_WATCH_KEY" || name == "ETCDCTL_WATCH_RANGE_END") {
-        continue;
-      }
-      warnings.push_back("unrecognized environment variable " + name + "=" + value);
+    // Consumed by the entry point (API) and by watch; not global flags.
+    if (name == "ETCDCTL_API" || name == "ETCDCTL_WATCH_KEY" || name == "ETCDCTL_WATCH_RANGE_END") {
       continue;
     }
-    if (value.empty()) continue;
-    const FlagDef& def = *it->second;
-    if (!given_[std::string(def.name)].empty()) {
+    auto it = by_env.find(name);
+    if (it != by_env.end() && !given_[std::string(it->second->name)].empty()) {
       throw Error(ExitCode::kError,
                   "conflicting environment variable \"" + name +
                       "\" is shadowed by corresponding command-line flag (either unset "
                       "environment variable or disable flag)");
     }
+    if (it == by_env.end() || value.empty()) {
+      warnings.push_back("unrecognized environment variable " + name + "=" + value);
+      continue;
+    }
     try {
-      Set(def.name, value, true);
+      Set(it->second->name, value, true);
     } catch (const ParseError&) {
       // etcdctl discards the error of an unparsable variable and keeps the default.
     }

@@ -12,11 +12,6 @@
 namespace ectl::cli {
 namespace {
 
-// CLI11 2.1 offers the filtered subcommand list only on a mutable App.
-std::vector<CLI::App*> Subcommands(const CLI::App* app) {
-  return const_cast<CLI::App*>(app)->get_subcommands([](CLI::App*) { return true; });
-}
-
 struct Row {
   std::string left;
   std::string right;
@@ -64,53 +59,43 @@ std::vector<Row> FlagRows(const CLI::App* app) {
   return rows;
 }
 
-void CollectCommands(const CommandTree& tree, const CLI::App* app, std::vector<Row>& rows) {
-  for (const CLI::App* sub : Subcommands(app)) {
-    const CommandInfo* info = tree.Info(sub);
-    if (info && info->run) rows.push_back({tree.Path(sub), sub->get_description()});
-    CollectCommands(tree, sub, rows);
+void CollectCommands(const Command* command, std::vector<Row>& rows) {
+  for (const auto& child : command->children) {
+    if (child->setup) rows.push_back({CommandTree::Path(child.get()), child->short_desc});
+    CollectCommands(child.get(), rows);
   }
 }
 
 }  // namespace
 
-std::string UseLine(const CommandTree& tree, const CLI::App* app) {
-  const CommandInfo* info = tree.Info(app);
-  std::string path = tree.Path(app);
-  std::string use = info ? info->use : app->get_name();
+std::string UseLine(const CommandTree& tree, const Command* command) {
   std::string line = tree.program();
-  if (!path.empty()) {
-    auto parent = path.rfind(' ');
-    line += " " + (parent == std::string::npos ? use : path.substr(0, parent) + " " + use);
-  } else {
-    line += " <command>";
-  }
-  if (!Subcommands(app).empty() && !path.empty()) {
-    line += " <subcommand>";
-  }
+  if (command->parent == nullptr) return line + " <command> [flags]";
+  std::string path = CommandTree::Path(command->parent);
+  line += " " + (path.empty() ? command->use : path + " " + command->use);
+  if (!command->children.empty()) line += " <subcommand>";
   return line + " [flags]";
 }
 
-std::string RenderHelp(const CommandTree& tree, const CLI::App* app) {
+std::string RenderHelp(CommandTree& tree, Command* command) {
+  CLI::App* app = tree.Materialize(command);
+  bool is_root = command->parent == nullptr;
   std::string out;
-  const CommandInfo* info = tree.Info(app);
-  std::string path = tree.Path(app);
-  bool is_root = path.empty();
-  out += "NAME:\n\t" + (is_root ? tree.program() : path) + " - " +
-         (is_root ? std::string("A simple command line client for etcd3.") : app->get_description()) + "\n\n";
-  out += "USAGE:\n\t" + UseLine(tree, app) + "\n\n";
+  out += "NAME:\n\t" + (is_root ? tree.program() : CommandTree::Path(command)) + " - " +
+         command->short_desc + "\n\n";
+  out += "USAGE:\n\t" + UseLine(tree, command) + "\n\n";
   if (is_root) out += std::string("VERSION:\n\t") + kVersion + "\n\n";
   std::vector<Row> commands;
-  CollectCommands(tree, app, commands);
+  CollectCommands(command, commands);
   if (!commands.empty()) {
     out += std::string("API VERSION:\n\t") + kApiVersion + "\n\n\n";
     out += "COMMANDS:\n";
     AppendRows(out, commands, "\t");
     out += "\n";
   }
-  if (info && !info->long_desc.empty()) {
+  if (!command->long_desc.empty()) {
     out += "DESCRIPTION:\n";
-    std::string desc = info->long_desc;
+    const std::string& desc = command->long_desc;
     size_t start = 0;
     while (start <= desc.size()) {
       size_t nl = desc.find('\n', start);
@@ -120,17 +105,11 @@ std::string RenderHelp(const CommandTree& tree, const CLI::App* app) {
     }
     out += "\n";
   }
-  const CLI::App* root = app;
-  while (root->get_parent()) root = root->get_parent();
-  std::vector<Row> local = FlagRows(app);
-  if (is_root) {
-    out += "OPTIONS:\n";
-    AppendRows(out, local, "");
-  } else {
-    out += "OPTIONS:\n";
-    AppendRows(out, local, "");
+  out += "OPTIONS:\n";
+  AppendRows(out, FlagRows(app), "");
+  if (!is_root) {
     out += "\nGLOBAL OPTIONS:\n";
-    std::vector<Row> global = FlagRows(root);
+    std::vector<Row> global = FlagRows(&tree.root_app());
     global.erase(std::remove_if(global.begin(), global.end(),
                                 [](const Row& r) { return r.left.find("--help") != std::string::npos; }),
                  global.end());

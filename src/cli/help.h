@@ -5,17 +5,15 @@
 
 #include <string>
 
-namespace CLI {
-class App;
-}
-
 namespace ectl::cli {
 
 class CommandTree;
+struct Command;
 
-std::string RenderHelp(const CommandTree& tree, const CLI::App* app);
+// Materializes command (its flags are part of the text).
+std::string RenderHelp(CommandTree& tree, Command* command);
 // "ectl get [options] <key> [range_end] [flags]".
-std::string UseLine(const CommandTree& tree, const CLI::App* app);
+std::string UseLine(const CommandTree& tree, const Command* command);
 
 }  // namespace ectl::cli
 

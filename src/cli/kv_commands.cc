@@ -109,43 +109,44 @@ void RunDel(Context& ctx, const Flags& flags) {
 }  // namespace
 
 void RegisterKvCommands(CommandTree& tree) {
-  {
-    auto* app = tree.Add(nullptr, "get [options] <key> [range_end]", "Gets the key or a range of keys");
-    auto flags = std::make_shared<Flags>(app);
-    AddGetFlags(*flags);
-    tree.SetRun(app, [flags](Context& ctx) { RunGet(ctx, *flags); });
-  }
-  {
-    auto* app = tree.Add(
-        nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
-        "Puts the given key into the store", nullptr,
-        "Puts the given key into the store.\n\n"
-        "When <value> begins with '-', <value> is interpreted as a flag.\n"
-        "Insert '--' for workaround:\n\n"
-        "$ put <key> -- <value>\n"
-        "$ put -- <key> <value>\n\n"
-        "If <value> isn't given as a command line argument and '--ignore-value' is not specified,\n"
-        "this command reads the value from standard input, byte for byte.\n"
-        "For example:\n"
-        "$ cat file | put <key>\n"
-        "stores the content of the file under <key>.");
-    auto flags = std::make_shared<Flags>(app);
-    flags->String("lease", "0", "lease ID (in hexadecimal) to attach to the key");
-    flags->Bool("prev-kv", "return the previous key-value pair before modification");
-    flags->Bool("ignore-value", "updates the key using its current value");
-    flags->Bool("ignore-lease", "updates the key using its current lease");
-    tree.SetRun(app, [flags](Context& ctx) { RunPut(ctx, *flags); });
-  }
-  {
-    auto* app = tree.Add(nullptr, "del [options] <key> [range_end]",
-                         "Removes the specified key or range of keys [key, range_end)");
-    auto flags = std::make_shared<Flags>(app);
-    flags->Bool("prefix", "delete keys with matching prefix");
-    flags->Bool("prev-kv", "return deleted key-value pairs");
-    flags->Bool("from-key", "delete keys that are greater than or equal to the given key using byte compare");
-    flags->Bool("range", "delete range of keys");
-    tree.SetRun(app, [flags](Context& ctx) { RunDel(ctx, *flags); });
-  }
+  tree.Add(nullptr, "get [options] <key> [range_end]", "Gets the key or a range of keys",
+           [](CLI::App& app) -> RunFn {
+             auto flags = std::make_shared<Flags>(&app);
+             AddGetFlags(*flags);
+             return [flags](Context& ctx) { RunGet(ctx, *flags); };
+           });
+  tree.Add(
+      nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
+      "Puts the given key into the store",
+      [](CLI::App& app) -> RunFn {
+        auto flags = std::make_shared<Flags>(&app);
+        flags->String("lease", "0", "lease ID (in hexadecimal) to attach to the key");
+        flags->Bool("prev-kv", "return the previous key-value pair before modification");
+        flags->Bool("ignore-value", "updates the key using its current value");
+        flags->Bool("ignore-lease", "updates the key using its current lease");
+        return [flags](Context& ctx) { RunPut(ctx, *flags); };
+      },
+      "Puts the given key into the store.\n\n"
+      "When <value> begins with '-', <value> is interpreted as a flag.\n"
+      "Insert '--' for workaround:\n\n"
+      "$ put <key> -- <value>\n"
+      "$ put -- <key> <value>\n\n"
+      "If <value> isn't given as a command line argument and '--ignore-value' is not specified,\n"
+      "this command reads the value from standard input, byte for byte.\n"
+      "For example:\n"
+      "$ cat file | put <key>\n"
+      "stores the content of the file under <key>.");
+  tree.Add(nullptr, "del [options] <key> [range_end]",
+           "Removes the specified key or range of keys [key, range_end)",
+           [](CLI::App& app) -> RunFn {
+             auto flags = std::make_shared<Flags>(&app);
+             flags->Bool("prefix", "delete keys with matching prefix");
+             flags->Bool("prev-kv", "return deleted key-value pairs");
+             flags->Bool("from-key",
+                         "delete keys that are greater than or equal to the given key using byte compare");
+             flags->Bool("range", "delete range of keys");
+             return [flags](Context& ctx) { RunDel(ctx, *flags); };
+           });
 }
 
 }  // namespace ectl::cli

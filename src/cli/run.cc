@@ -20,44 +20,32 @@ namespace {
 struct Resolved {
   std::vector<std::string> args;         // flags and command words, for CLI11
   std::vector<std::string> positionals;  // the command's arguments
-  CLI::App* command = nullptr;  // deepest command named
-  std::string unknown;          // an unknown command word at the root
-  std::string missing_value;    // a flag given last without its value, as typed
-  bool help_command = false;    // "ectl help [command...]"
+  Command* command = nullptr;            // deepest command named
+  std::string unknown;                   // an unknown command word at the root
+  std::string missing_value;             // a flag given last without its value, as typed
+  bool help_command = false;             // "ectl help [command...]"
 };
 
 bool TakesValue(const CLI::App* app, const std::string& arg) {
-  std::string name = arg;
-  if (name.rfind("--", 0) == 0) {
-    if (name.find('=') != std::string::npos) return false;
-  } else {
-    if (name.size() > 2) return false;  // "-wjson": value attached
+  if (arg.rfind("--", 0) == 0) {
+    if (arg.find('=') != std::string::npos) return false;
+  } else if (arg.size() > 2) {
+    return false;  // "-wjson": value attached
   }
   for (const CLI::App* a = app; a != nullptr; a = a->get_parent()) {
-    const CLI::Option* opt = a->get_option_no_throw(name);
+    const CLI::Option* opt = a->get_option_no_throw(arg);
     if (opt) return opt->get_type_name() != "bool" && opt->get_expected_max() != 0;
   }
   return false;
 }
 
-CLI::App* MatchSubcommand(CLI::App* app, const std::string& word) {
-  CLI::App* match = nullptr;
-  int matches = 0;
-  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
-    if (sub->get_name() == word) return sub;
-    // Unambiguous prefixes name a command, as with etcdctl ("memb li").
-    if (sub->get_name().rfind(word, 0) == 0) match = sub, ++matches;
-  }
-  return matches == 1 ? match : nullptr;
-}
-
-Resolved Normalize(CLI::App& root, const std::vector<std::string>& argv) {
+Resolved Normalize(CommandTree& tree, const std::vector<std::string>& argv) {
   Resolved r;
   // Words that are neither flags nor flag values are command names until a command
   // without subcommands is reached, and its positional arguments after that. They are
   // taken out here, as cobra does, so CLI11 sees flags only; everything after "--" is
-  // positional.
-  CLI::App* cur = &root;
+  // positional. Only the commands named get their CLI11 apps built.
+  Command* cur = &tree.root();
   bool in_path = true;
   for (size_t i = 1; i < argv.size(); ++i) {
     std::string a = argv[i];
@@ -68,7 +56,7 @@ Resolved Normalize(CLI::App& root, const std::vector<std::string>& argv) {
     if (a.size() > 1 && a[0] == '-') {
       if (a.rfind("--", 0) == 0 && a.back() == '=') a += kEmptyValue;
       r.args.push_back(a);
-      if (TakesValue(cur, a)) {
+      if (TakesValue(tree.Materialize(cur), a)) {
         if (i + 1 < argv.size()) {
           r.args.push_back(argv[++i]);
         } else if (r.missing_value.empty()) {
@@ -77,34 +65,26 @@ Resolved Normalize(CLI::App& root, const std::vector<std::string>& argv) {
       }
       continue;
     }
-    if (!in_path || cur->get_subcommands([](CLI::App*) { return true; }).empty()) {
+    if (!in_path || cur->children.empty()) {
       r.positionals.push_back(a);
       continue;
     }
-    if (cur == &root && a == "help") {
+    if (cur == &tree.root() && a == "help" && !r.help_command) {
       r.help_command = true;
       continue;
     }
-    CLI::App* sub = MatchSubcommand(cur, a);
+    Command* sub = tree.Find(cur, a);
     if (sub == nullptr) {
-      if (cur == &root && !r.help_command) r.unknown = a;
+      if (cur == &tree.root() && !r.help_command) r.unknown = a;
       in_path = false;  // a group's unknown subcommand: the group shows its usage
       continue;
     }
-    r.args.push_back(sub->get_name());
+    tree.Materialize(sub);
+    r.args.push_back(sub->name);
     cur = sub;
   }
   r.command = cur;
   return r;
-}
-
-CLI::App* Selected(CLI::App& root) {
-  CLI::App* cur = &root;
-  for (;;) {
-    auto parsed = cur->get_subcommands();
-    if (parsed.empty()) return cur;
-    cur = parsed.front();
-  }
 }
 
 std::string FirstWordAfterColon(const std::string& what) {
@@ -146,10 +126,10 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
 
   CommandTree tree(program);
   GlobalOptions global;
-  global.Bind(tree.root());
+  global.Bind(tree.root_app());
   RegisterCommands(tree);
 
-  Resolved r = Normalize(tree.root(), argv.empty() ? std::vector<std::string>{"ectl"} : argv);
+  Resolved r = Normalize(tree, argv.empty() ? std::vector<std::string>{"ectl"} : argv);
   if (!r.unknown.empty()) {
     std::string msg = "unknown command \"" + r.unknown + "\" for \"" + program + "\"";
     io.err << "Error: " << msg << "\nRun '" << program << " --help' for usage.\n";
@@ -171,20 +151,19 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
 
   std::vector<std::string> reversed(r.args.rbegin(), r.args.rend());
   try {
-    tree.root().parse(reversed);
+    tree.root_app().parse(reversed);
   } catch (const CLI::CallForHelp&) {
-    io.out << RenderHelp(tree, Selected(tree.root()));
+    io.out << RenderHelp(tree, r.command);
     return 0;
   } catch (const CLI::ExtrasError& e) {
-    io.out << RenderHelp(tree, Selected(tree.root()));
+    io.out << RenderHelp(tree, r.command);
     return Fail(io, ExitCode::kError, UnknownFlag(FirstWordAfterColon(e.what())));
   } catch (const CLI::ParseError& e) {
     return Fail(io, ExitCode::kError, e.what());
   }
 
-  CLI::App* selected = Selected(tree.root());
-  const CommandInfo* info = tree.Info(selected);
-  if (info == nullptr || !info->run) {
+  Command* selected = r.command;
+  if (!selected->run) {
     // A group named without (or with an unknown) subcommand shows its usage.
     io.out << RenderHelp(tree, selected);
     return 0;
@@ -192,7 +171,7 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
 
   try {
     global.ApplyFlags();
-    if (selected->get_name() != "version") {
+    if (selected->name != "version") {
       std::vector<std::string> warnings;
       global.ApplyEnv(env, warnings);
       for (const auto& w : warnings) io.err << "Warning: " << w << "\n";
@@ -202,7 +181,7 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
       setenv("GRPC_VERBOSITY", "DEBUG", 1);
     }
     Context ctx(global, io, std::move(r.positionals), program);
-    info->run(ctx);
+    selected->run(ctx);
   } catch (const Error& e) {
     return Fail(io, e.code(), e.what());
   } catch (const client::RpcError& e) {

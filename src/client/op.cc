@@ -4,6 +4,7 @@
 
 #include "client/client.h"
 #include "client/rpc_error.h"
+#include "client/unary.h"
 #include "common/bytes.h"
 #include "etcdserverpb/rpc.grpc.pb.h"
 
@@ -35,11 +36,8 @@ RangeRequest::SortTarget ToProto(SortTarget t) {
 template <typename Response, typename Request, typename Method>
 void Unary(const Client& client, const Request& request, std::optional<Duration> timeout,
            Method method, Response* response) {
-  client.CheckSendSize(request);
   auto stub = etcdserverpb::KV::NewStub(client.channel());
-  auto ctx = client.NewContext(timeout);
-  grpc::Status status = ((*stub).*method)(ctx.get(), request, response);
-  if (!status.ok()) ThrowStatus(status);
+  Call(client, *stub, method, request, response, timeout);
 }
 
 }  // namespace

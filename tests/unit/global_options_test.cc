@@ -68,6 +68,16 @@ TEST(GlobalOptions, EnvBadValueIgnoredEmptyValueUnset) {
   g.ApplyEnv({{"ETCDCTL_DIAL_TIMEOUT", "bogus"}, {"ETCDCTL_WRITE_OUT", ""}}, warnings);
   EXPECT_EQ(g.ToClientConfig().dial_timeout, seconds(2));
   EXPECT_EQ(g.write_out(), "simple");
+  // etcdctl reports an empty variable as unrecognized.
+  EXPECT_EQ(warnings, std::vector<std::string>{"unrecognized environment variable ETCDCTL_WRITE_OUT="});
+}
+
+TEST(GlobalOptions, EmptyEnvStillConflictsWithItsFlag) {
+  GlobalOptions g;
+  g.SetFlagForTest("hex", "true");
+  g.ApplyFlags();
+  std::vector<std::string> warnings;
+  EXPECT_THROW(g.ApplyEnv({{"ETCDCTL_HEX", ""}}, warnings), Error);
 }
 
 TEST(GlobalOptions, EnvShadowedByFlagIsFatal) {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ectl needs to build, test and benchmark, skipping those already
+# installed. Runs `apt-get update` once, and only if something is missing. Safe to run repeatedly.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake pkg-config ccache
+  # libraries
+  libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libedit-dev libgtest-dev
+  # a real etcd server and the reference etcdctl, for the integration tests, quickstart and bench
+  etcd-server etcd-client
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+apt=(env DEBIAN_FRONTEND=noninteractive apt-get -qq -o Dpkg::Use-Pty=0)
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  apt=(sudo "${apt[@]}")
+fi
+
+echo "install-deps: installing ${missing[*]}"
+"${apt[@]}" update
+"${apt[@]}" install -y --no-install-recommends "${missing[@]}" >/dev/null
