@@ -5,6 +5,16 @@ namespace ectl::cli {
 // Order matters only for help listings; etcdctl's order is kept.
 void RegisterCommands(CommandTree& tree) {
   RegisterKvCommands(tree);
+  // txn
+
+  // watch
+
+  // lease
+
+  // cluster and maintenance
+
+  // auth
+
   RegisterVersionCommand(tree);
 }
 

@@ -10,6 +10,16 @@ void RegisterCommands(CommandTree& tree);
 
 void RegisterKvCommands(CommandTree& tree);
 void RegisterVersionCommand(CommandTree& tree);
+// lease
+
+// txn
+
+// watch
+
+// cluster and maintenance
+
+// auth
+
 
 }  // namespace ectl::cli
 

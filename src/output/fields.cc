@@ -44,6 +44,14 @@ class FieldsPrinter final : public Printer {
     }
   }
 
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
  private:
   bool Supports(Result) const override { return true; }
 

@@ -38,6 +38,14 @@ class JsonPrinter final : public Printer {
     Line();
   }
 
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
  private:
   bool Supports(Result) const override { return true; }
 

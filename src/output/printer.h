@@ -29,7 +29,20 @@ class KeyValue;
 namespace ectl::output {
 
 // The kinds of result a command prints; used to refuse a format before any RPC.
-enum class Result { kGet, kPut, kDelete, kTxn };
+enum class Result {
+  kGet,
+  kPut,
+  kDelete,
+  kTxn,
+  // lease results
+
+  // watch results
+
+  // cluster and maintenance results
+
+  // auth results
+
+};
 
 struct GetPrintOptions {
   bool value_only = false;  // --print-value-only (simple only)
@@ -49,6 +62,15 @@ class Printer {
   virtual void Put(const etcdserverpb::PutResponse& r);
   virtual void Delete(const etcdserverpb::DeleteRangeResponse& r);
   virtual void Txn(const etcdserverpb::TxnResponse& r);
+
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
 
   // Writes buffered output to the stream.
   void Flush();

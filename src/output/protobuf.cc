@@ -16,6 +16,14 @@ class ProtobufPrinter final : public Printer {
   void Delete(const etcdserverpb::DeleteRangeResponse& r) override { Message(r); }
   void Txn(const etcdserverpb::TxnResponse& r) override { Message(r); }
 
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
  private:
   bool Supports(Result) const override { return true; }
 

@@ -41,6 +41,14 @@ class SimplePrinter final : public Printer {
     }
   }
 
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
  private:
   bool Supports(Result) const override { return true; }
 

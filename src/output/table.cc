@@ -11,6 +11,14 @@ class TablePrinter final : public Printer {
  public:
   TablePrinter(std::ostream& out, bool hex) : Printer(out, "table", hex) {}
 
+  // lease
+
+  // watch
+
+  // cluster and maintenance
+
+  // auth
+
  private:
   bool Supports(Result kind) const override {
     switch (kind) {
