@@ -130,7 +130,7 @@ void Client::Connect() {
   }
 }
 
-void Client::Authenticate() {
+void Client::Authenticate() const {
   auto stub = etcdserverpb::Auth::NewStub(channel_);
   etcdserverpb::AuthenticateRequest request;
   request.set_name(config_.user);
@@ -144,7 +144,20 @@ void Client::Authenticate() {
     if (status.error_message() == "etcdserver: authentication is not enabled") return;
     throw ConnectError(status.error_code(), StatusText(status));
   }
+  std::lock_guard<std::mutex> lock(token_mu_);
   token_ = response.token();
+}
+
+bool Client::RefreshToken() const {
+  if (config_.user.empty() || config_.password.empty()) return false;
+  Authenticate();
+  return true;
+}
+
+bool Client::IsTokenError(const std::string& message) {
+  return message == "etcdserver: invalid auth token" ||
+         message == "etcdserver: revision of auth store is old" ||
+         message == "etcdserver: user name is empty";
 }
 
 std::unique_ptr<grpc::ClientContext> Client::NewContext(std::optional<Duration> timeout) const {
@@ -154,6 +167,7 @@ std::unique_ptr<grpc::ClientContext> Client::NewContext(std::optional<Duration> 
     ctx->set_deadline(std::chrono::system_clock::now() +
                       duration_cast<std::chrono::system_clock::duration>(*timeout));
   }
+  std::lock_guard<std::mutex> lock(token_mu_);
   if (!token_.empty()) ctx->AddMetadata("token", token_);
   return ctx;
 }

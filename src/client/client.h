@@ -8,6 +8,7 @@
 #define ECTL_CLIENT_CLIENT_H_
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -40,6 +41,13 @@ class Client {
   // The command timeout as NewContext's argument.
   [[nodiscard]] std::optional<Duration> command_timeout() const;
 
+  // Fetches a new auth token when credentials are configured (the server said the token
+  // is invalid or expired). Returns false when there is nothing to refresh. Streams
+  // reopened after a failure get the new token through NewContext.
+  bool RefreshToken() const;
+  // True for the errors after which a fresh token may help.
+  static bool IsTokenError(const std::string& message);
+
   // Throws the same error grpc-go reports when a request exceeds the send limit.
   void CheckSendSize(const google::protobuf::MessageLite& request) const;
 
@@ -49,11 +57,12 @@ class Client {
  private:
   explicit Client(ClientConfig config);
   void Connect();
-  void Authenticate();
+  void Authenticate() const;
 
   ClientConfig config_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::string token_;
+  mutable std::mutex token_mu_;
+  mutable std::string token_;
 };
 
 }  // namespace ectl::client

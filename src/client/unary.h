@@ -23,6 +23,12 @@ void Call(const Client& client, Stub& stub,
   client.CheckSendSize(request);
   auto ctx = client.NewContext(timeout);
   grpc::Status status = (stub.*method)(ctx.get(), request, response);
+  // An expired or invalidated token is renewed once and the call repeated, as etcd's
+  // own client does.
+  if (!status.ok() && Client::IsTokenError(status.error_message()) && client.RefreshToken()) {
+    ctx = client.NewContext(timeout);
+    status = (stub.*method)(ctx.get(), request, response);
+  }
   if (!status.ok()) ThrowStatus(status);
 }
 
