@@ -15,6 +15,9 @@ void RegisterCommands(CommandTree& tree) {
 
   // auth
 
+
+  // concurrency
+
   RegisterVersionCommand(tree);
 }
 

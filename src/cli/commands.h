@@ -21,6 +21,9 @@ void RegisterVersionCommand(CommandTree& tree);
 // auth
 
 
+// concurrency
+
+
 }  // namespace ectl::cli
 
 #endif  // ECTL_CLI_COMMANDS_H_

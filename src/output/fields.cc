@@ -52,6 +52,9 @@ class FieldsPrinter final : public Printer {
 
   // auth
 
+
+  // concurrency
+
  private:
   bool Supports(Result) const override { return true; }
 

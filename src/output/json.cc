@@ -46,6 +46,9 @@ class JsonPrinter final : public Printer {
 
   // auth
 
+
+  // concurrency
+
  private:
   bool Supports(Result) const override { return true; }
 

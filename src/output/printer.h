@@ -42,6 +42,9 @@ enum class Result {
 
   // auth results
 
+
+  // concurrency results
+
 };
 
 struct GetPrintOptions {
@@ -70,6 +73,9 @@ class Printer {
   // cluster and maintenance
 
   // auth
+
+
+  // concurrency
 
 
   // Writes buffered output to the stream.

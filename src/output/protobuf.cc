@@ -24,6 +24,9 @@ class ProtobufPrinter final : public Printer {
 
   // auth
 
+
+  // concurrency
+
  private:
   bool Supports(Result) const override { return true; }
 

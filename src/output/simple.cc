@@ -49,6 +49,9 @@ class SimplePrinter final : public Printer {
 
   // auth
 
+
+  // concurrency
+
  private:
   bool Supports(Result) const override { return true; }
 

@@ -19,6 +19,9 @@ class TablePrinter final : public Printer {
 
   // auth
 
+
+  // concurrency
+
  private:
   bool Supports(Result kind) const override {
     switch (kind) {
