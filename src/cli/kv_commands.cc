@@ -9,6 +9,7 @@
 #include "cli/kv_requests.h"
 #include "client/client.h"
 #include "client/op.h"
+#include "client/range_reader.h"
 #include "common/error.h"
 #include "output/printer.h"
 
@@ -52,6 +53,22 @@ GetFlags ReadGetFlags(const Flags& f) {
   return g;
 }
 
+// Prints a range as the client decodes it, one key-value at a time.
+class PrintRange final : public client::RangeVisitor {
+ public:
+  PrintRange(output::Printer& printer, output::GetPrintOptions options)
+      : printer_(printer), options_(options) {}
+  void OnBegin(const etcdserverpb::ResponseHeader* header) override {
+    printer_.RangeBegin(header, options_);
+  }
+  void OnKeyValue(const mvccpb::KeyValue& kv) override { printer_.RangeKeyValue(kv); }
+  void OnEnd(bool more, int64_t count) override { printer_.RangeEnd(more, count); }
+
+ private:
+  output::Printer& printer_;
+  output::GetPrintOptions options_;
+};
+
 void RunGet(Context& ctx, const Flags& flags) {
   GetFlags f = ReadGetFlags(flags);
   client::GetOptions options = BuildGet(ctx.args(), f);
@@ -67,8 +84,8 @@ void RunGet(Context& ctx, const Flags& flags) {
     throw Error(ExitCode::kBadArgs, "print-value-only is only for `--write-out=simple`");
   }
   client::Client& c = ctx.client();
-  auto response = client::Do(c, client::OpGet(options), c.command_timeout());
-  printer.Get(response.response_range(), {value_only});
+  PrintRange visitor(printer, {value_only});
+  client::RangeStreamed(c, client::OpGet(options).request_range(), c.command_timeout(), visitor);
 }
 
 void RunPut(Context& ctx, const Flags& flags) {

@@ -15,11 +15,13 @@ class FieldsPrinter final : public Printer {
  public:
   FieldsPrinter(std::ostream& out, bool hex) : Printer(out, "fields", hex) {}
 
-  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions&) override {
-    Header(r.header());
-    for (const auto& kv : r.kvs()) KeyValue("", kv);
-    Line("More", r.more() ? "true" : "false");
-    Line("Count", std::to_string(r.count()));
+  void RangeBegin(const etcdserverpb::ResponseHeader* header, const GetPrintOptions&) override {
+    Header(header ? *header : etcdserverpb::ResponseHeader::default_instance());
+  }
+  void RangeKeyValue(const mvccpb::KeyValue& kv) override { KeyValue("", kv); }
+  void RangeEnd(bool more, int64_t count) override {
+    Line("More", more ? "true" : "false");
+    Line("Count", std::to_string(count));
   }
 
   void Put(const etcdserverpb::PutResponse& r) override {

@@ -21,8 +21,12 @@ class JsonPrinter final : public Printer {
  public:
   JsonPrinter(std::ostream& out, bool hex) : Printer(out, "json", hex) {}
 
-  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions&) override {
-    Range(r);
+  void RangeBegin(const etcdserverpb::ResponseHeader* header, const GetPrintOptions&) override {
+    OpenRange(header);
+  }
+  void RangeKeyValue(const mvccpb::KeyValue& kv) override { RangeItem(kv); }
+  void RangeEnd(bool more, int64_t count) override {
+    CloseRange(more, count);
     Line();
   }
   void Put(const etcdserverpb::PutResponse& r) override {
@@ -57,24 +61,42 @@ class JsonPrinter final : public Printer {
     Flush();
   }
 
-  void Range(const etcdserverpb::RangeResponse& r) {
-    JsonObject o(buffer());
-    if (r.has_header()) o.Key("header"), AppendHeader(buffer(), r.header());
-    if (r.kvs_size() > 0) {
-      o.Key("kvs");
-      buffer() += '[';
-      bool first = true;
-      for (const auto& kv : r.kvs()) {
-        if (!first) buffer() += ',';
-        first = false;
-        AppendKeyValue(buffer(), kv);
-        MaybeFlush();
-      }
-      buffer() += ']';
-    }
-    o.Bool("more", r.more());
-    o.Int("count", r.count());
+  // A range object written in three steps, so that its key-values can stream out.
+  // Zero fields are omitted as in every other object (JsonObject cannot span calls).
+  void OpenRange(const etcdserverpb::ResponseHeader* header) {
+    buffer() += '{';
+    range_has_field_ = header != nullptr;
+    range_kvs_ = 0;
+    if (header) buffer() += "\"header\":", AppendHeader(buffer(), *header);
   }
+  void RangeItem(const mvccpb::KeyValue& kv) {
+    if (range_kvs_++ == 0) {
+      if (range_has_field_) buffer() += ',';
+      buffer() += "\"kvs\":[";
+      range_has_field_ = true;
+    } else {
+      buffer() += ',';
+    }
+    AppendKeyValue(buffer(), kv);
+    MaybeFlush();
+  }
+  void CloseRange(bool more, int64_t count) {
+    if (range_kvs_ > 0) buffer() += ']';
+    if (more) buffer() += range_has_field_ ? ",\"more\":true" : "\"more\":true", range_has_field_ = true;
+    if (count != 0) {
+      if (range_has_field_) buffer() += ',';
+      buffer() += "\"count\":" + std::to_string(count);
+    }
+    buffer() += '}';
+  }
+  void Range(const etcdserverpb::RangeResponse& r) {
+    OpenRange(r.has_header() ? &r.header() : nullptr);
+    for (const auto& kv : r.kvs()) RangeItem(kv);
+    CloseRange(r.more(), r.count());
+  }
+
+  bool range_has_field_ = false;
+  int64_t range_kvs_ = 0;
 
   void PutBody(const etcdserverpb::PutResponse& r) {
     JsonObject o(buffer());

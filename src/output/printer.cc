@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "common/error.h"
+#include "etcdserverpb/rpc.pb.h"
 #include "output/fields.h"
 #include "output/json.h"
 #include "output/protobuf.h"
@@ -30,7 +31,17 @@ void Printer::Unsupported() const {
   throw Error(ExitCode::kBadFeature, name_ + " not supported as output format");
 }
 
-void Printer::Get(const etcdserverpb::RangeResponse&, const GetPrintOptions&) { Unsupported(); }
+void Printer::RangeBegin(const etcdserverpb::ResponseHeader*, const GetPrintOptions&) {
+  Unsupported();
+}
+void Printer::RangeKeyValue(const mvccpb::KeyValue&) { Unsupported(); }
+void Printer::RangeEnd(bool, int64_t) { Unsupported(); }
+
+void Printer::Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions& options) {
+  RangeBegin(r.has_header() ? &r.header() : nullptr, options);
+  for (const auto& kv : r.kvs()) RangeKeyValue(kv);
+  RangeEnd(r.more(), r.count());
+}
 void Printer::Put(const etcdserverpb::PutResponse&) { Unsupported(); }
 void Printer::Delete(const etcdserverpb::DeleteRangeResponse&) { Unsupported(); }
 void Printer::Txn(const etcdserverpb::TxnResponse&) { Unsupported(); }

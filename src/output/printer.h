@@ -9,6 +9,7 @@
 #ifndef ECTL_OUTPUT_PRINTER_H_
 #define ECTL_OUTPUT_PRINTER_H_
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -61,7 +62,14 @@ class Printer {
   // format cannot print results of this kind.
   void Require(Result kind) const;
 
-  virtual void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions& options);
+  // A range result, streamed: RangeBegin, each key-value in order, RangeEnd. A large
+  // result is printed as it is decoded (client/range_reader.h). header may be null.
+  virtual void RangeBegin(const etcdserverpb::ResponseHeader* header,
+                          const GetPrintOptions& options);
+  virtual void RangeKeyValue(const mvccpb::KeyValue& kv);
+  virtual void RangeEnd(bool more, int64_t count);
+  // A whole range result at once, through the three calls above.
+  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions& options);
   virtual void Put(const etcdserverpb::PutResponse& r);
   virtual void Delete(const etcdserverpb::DeleteRangeResponse& r);
   virtual void Txn(const etcdserverpb::TxnResponse& r);

@@ -11,7 +11,20 @@ class ProtobufPrinter final : public Printer {
  public:
   ProtobufPrinter(std::ostream& out, bool hex) : Printer(out, "protobuf", hex) {}
 
-  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions&) override { Message(r); }
+  // A RangeResponse written field by field is byte-identical to the whole message
+  // serialized (fields in number order, no outer framing), so it can stream.
+  void RangeBegin(const etcdserverpb::ResponseHeader* header, const GetPrintOptions&) override {
+    if (header) Field(1, *header);
+  }
+  void RangeKeyValue(const mvccpb::KeyValue& kv) override {
+    Field(2, kv);
+    MaybeFlush();
+  }
+  void RangeEnd(bool more, int64_t count) override {
+    if (more) Varint(3 << 3), Varint(1);
+    if (count != 0) Varint(4 << 3), Varint(static_cast<uint64_t>(count));
+    Flush();
+  }
   void Put(const etcdserverpb::PutResponse& r) override { Message(r); }
   void Delete(const etcdserverpb::DeleteRangeResponse& r) override { Message(r); }
   void Txn(const etcdserverpb::TxnResponse& r) override { Message(r); }
@@ -29,6 +42,20 @@ class ProtobufPrinter final : public Printer {
 
  private:
   bool Supports(Result) const override { return true; }
+
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      buffer() += static_cast<char>(v | 0x80);
+      v >>= 7;
+    }
+    buffer() += static_cast<char>(v);
+  }
+
+  void Field(int number, const google::protobuf::MessageLite& m) {
+    Varint(static_cast<uint64_t>(number) << 3 | 2);
+    Varint(m.ByteSizeLong());
+    m.AppendToString(&buffer());
+  }
 
   void Message(const google::protobuf::MessageLite& m) {
     Flush();

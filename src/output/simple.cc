@@ -15,9 +15,11 @@ class SimplePrinter final : public Printer {
  public:
   SimplePrinter(std::ostream& out, bool hex) : Printer(out, "simple", hex) {}
 
-  void Get(const etcdserverpb::RangeResponse& r, const GetPrintOptions& options) override {
-    for (const auto& kv : r.kvs()) KeyValue(kv, options.value_only);
+  void RangeBegin(const etcdserverpb::ResponseHeader*, const GetPrintOptions& options) override {
+    value_only_ = options.value_only;
   }
+  void RangeKeyValue(const mvccpb::KeyValue& kv) override { KeyValue(kv, value_only_); }
+  void RangeEnd(bool, int64_t) override {}
 
   void Put(const etcdserverpb::PutResponse& r) override {
     Write("OK\n");
@@ -69,6 +71,8 @@ class SimplePrinter final : public Printer {
     Bytes(kv.value());
     MaybeFlush();
   }
+
+  bool value_only_ = false;
 };
 
 }  // namespace
