@@ -102,6 +102,7 @@ struct Command {
   std::string short_desc;
   std::string long_desc;   // may be empty
   Setup setup;             // empty for a group
+  bool hidden = false;     // left out of help, completions and man pages
   Command* parent = nullptr;
   std::vector<std::unique_ptr<Command>> children;
   CLI::App* app = nullptr;  // once materialized

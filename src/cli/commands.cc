@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include "cli/docs.h"
+
 namespace ectl::cli {
 
 // Order matters only for help listings; etcdctl's order is kept.
@@ -19,6 +21,7 @@ void RegisterCommands(CommandTree& tree) {
   // concurrency
 
   RegisterVersionCommand(tree);
+  RegisterDocCommands(tree);
 }
 
 }  // namespace ectl::cli

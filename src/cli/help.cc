@@ -61,6 +61,7 @@ std::vector<Row> FlagRows(const CLI::App* app) {
 
 void CollectCommands(const Command* command, std::vector<Row>& rows) {
   for (const auto& child : command->children) {
+    if (child->hidden) continue;
     if (child->setup) rows.push_back({CommandTree::Path(child.get()), child->short_desc});
     CollectCommands(child.get(), rows);
   }
