@@ -5,6 +5,7 @@
 #include "cli/global_options.h"
 #include "cli/parse_util.h"
 #include "client/client.h"
+#include "client/discovery.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
 #include "common/strconv.h"
@@ -26,6 +27,24 @@ output::Printer& Context::printer() {
 client::Client& Context::client() {
   if (!client_) {
     auto config = global_.ToClientConfig();
+    if (!global_.discovery_srv().empty()) {
+      // Endpoints from DNS SRV records replace --endpoints when any are found.
+      std::vector<std::string> found;
+      try {
+        found = client::DiscoverEndpoints(global_.discovery_srv(), global_.discovery_srv_name());
+      } catch (const std::runtime_error& e) {
+        throw Error(ExitCode::kError, e.what());
+      }
+      std::vector<std::string> kept;
+      for (const auto& ep : found) {
+        if (!global_.insecure_discovery() && ep.rfind("http://", 0) == 0) {
+          io_.err << "ignoring discovered insecure endpoint " << GoQuoteArg(ep) << "\n";
+          continue;
+        }
+        kept.push_back(ep);
+      }
+      if (!kept.empty()) config.endpoints = kept;
+    }
     try {
       client_ = client::Client::Make(config);
     } catch (const client::ConnectError& e) {

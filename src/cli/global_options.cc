@@ -196,11 +196,17 @@ client::ClientConfig GlobalOptions::ToClientConfig() const {
       throw Error(ExitCode::kBadArgs,
                   "KeyFile and CertFile must both be present[key: " + key_ + ", cert: " + cert_ + "]");
     }
-    c.tls = client::TlsConfig{cert_, key_, cacert_, insecure_skip_tls_verify_};
+    c.tls = client::TlsConfig{cert_, key_, cacert_, insecure_skip_tls_verify_, ""};
+  } else if (!discovery_srv_.empty() && !insecure_discovery_) {
+    c.tls = client::TlsConfig{};
+    c.tls->insecure_skip_verify = insecure_skip_tls_verify_;
   } else if (!insecure_transport_) {
     c.tls = client::TlsConfig{};
     c.tls->insecure_skip_verify = insecure_skip_tls_verify_;
   }
+
+  // Discovered servers are verified under the discovery domain's name.
+  if (c.tls && !discovery_srv_.empty() && !insecure_discovery_) c.tls->server_name = discovery_srv_;
 
   if (!user_.empty()) {
     if (password_.empty()) {

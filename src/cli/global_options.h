@@ -57,6 +57,9 @@ class GlobalOptions {
   [[nodiscard]] const std::string& write_out() const { return write_out_; }
   [[nodiscard]] bool hex() const { return hex_; }
   [[nodiscard]] bool debug() const { return debug_; }
+  [[nodiscard]] const std::string& discovery_srv() const { return discovery_srv_; }
+  [[nodiscard]] const std::string& discovery_srv_name() const { return discovery_srv_name_; }
+  [[nodiscard]] bool insecure_discovery() const { return insecure_discovery_; }
   // Flag values as etcdctl's --debug lists them: ETCDCTL_NAME=value.
   [[nodiscard]] std::vector<std::string> DebugLines() const;
 

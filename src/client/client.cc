@@ -114,7 +114,9 @@ void Client::Connect() {
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
-  if (!endpoints.front().is_unix() && endpoints.size() > 1) {
+  if (config_.tls && !config_.tls->server_name.empty()) {
+    args.SetSslTargetNameOverride(config_.tls->server_name);
+  } else if (!endpoints.front().is_unix() && endpoints.size() > 1) {
     // Verify TLS peers under the first endpoint's name, not the resolved address.
     args.SetSslTargetNameOverride(endpoints.front().host);
   }

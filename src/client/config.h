@@ -18,6 +18,7 @@ struct TlsConfig {
   std::string key_file;
   std::string ca_file;
   bool insecure_skip_verify = false;
+  std::string server_name;  // verify servers under this name instead of the endpoint's host
 };
 
 struct ClientConfig {

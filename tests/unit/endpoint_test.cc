@@ -36,3 +36,35 @@ TEST(GrpcTarget, OneOrManyEndpoints) {
 
 }  // namespace
 }  // namespace ectl::client
+
+#include "client/discovery.h"
+
+namespace ectl::client {
+namespace {
+
+TEST(DiscoverEndpoints, MapsSrvRecordsToSchemes) {
+  std::vector<std::string> asked;
+  auto lookup = [&](const std::string& name) -> std::vector<SrvRecord> {
+    asked.push_back(name);
+    if (name == "_etcd-client-ssl._tcp.example.test") return {{"a.example.test.", 2379}};
+    if (name == "_etcd-client._tcp.example.test") return {{"b.example.test.", 2380}, {"::1", 2381}};
+    throw std::runtime_error("lookup " + name + ": no such host");
+  };
+  EXPECT_EQ(DiscoverEndpoints("example.test", "", lookup),
+            (std::vector<std::string>{"https://a.example.test:2379", "http://b.example.test:2380",
+                                      "http://[::1]:2381"}));
+  asked.clear();
+  EXPECT_THROW(DiscoverEndpoints("example.test", "x", lookup), std::runtime_error);
+  EXPECT_EQ(asked, (std::vector<std::string>{"_etcd-client-ssl-x._tcp.example.test",
+                                             "_etcd-client-x._tcp.example.test"}));
+  try {
+    DiscoverEndpoints("nowhere.test", "", lookup);
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "dns lookup errors: lookup _etcd-client-ssl._tcp.nowhere.test: no such host and "
+                 "lookup _etcd-client._tcp.nowhere.test: no such host");
+  }
+}
+
+}  // namespace
+}  // namespace ectl::client
