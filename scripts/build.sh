@@ -15,5 +15,8 @@ scripts/install-deps.sh
 
 # Word splitting of ECTL_CMAKE_ARGS is intended: it holds several -D options.
 # shellcheck disable=SC2086
+# Paths inside the checkout are hashed relative to it, so a clone in another folder
+# (as CI makes) reuses the compiler cache of an earlier build.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release ${ECTL_CMAKE_ARGS:-}
 cmake --build build -j "${JOBS:-2}" "$@"
