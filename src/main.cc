@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -21,5 +22,11 @@ int main(int argc, char** argv) {
     auto eq = kv.find('=');
     if (eq != std::string::npos) env.emplace(kv.substr(0, eq), kv.substr(eq + 1));
   }
-  return ectl::cli::Run(args, env, {std::cin, std::cout, std::cerr, isatty(0) == 1});
+  int code = ectl::cli::Run(args, env, {std::cin, std::cout, std::cerr, isatty(0) == 1, true});
+  // gRPC's threads may still be running (the client is not torn down, see Io): leave
+  // without static destructors, which could race them.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  _exit(code);
 }

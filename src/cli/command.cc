@@ -17,7 +17,10 @@ Context::Context(const GlobalOptions& global, Io& io, std::vector<std::string> a
                  std::string program)
     : global_(global), io_(io), args_(std::move(args)), program_(std::move(program)) {}
 
-Context::~Context() = default;
+Context::~Context() {
+  printer_.reset();  // output first, before any teardown
+  if (io_.process_exits_after_run) (void)client_.release();
+}
 
 output::Printer& Context::printer() {
   if (!printer_) printer_ = output::MakePrinter(global_.write_out(), global_.hex(), io_.out);

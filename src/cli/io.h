@@ -13,6 +13,10 @@ struct Io {
   std::ostream& err;
   // True when standard input is a terminal (prompts, line editing).
   bool in_is_terminal = false;
+  // True when the process ends right after Run() returns (main). The gRPC client is then
+  // left for the kernel to reclaim: an orderly gRPC shutdown joins its threads, which
+  // only delays the exit of a short command.
+  bool process_exits_after_run = false;
 };
 
 }  // namespace ectl::cli
