@@ -26,6 +26,15 @@ namespace mvccpb {
 class KeyValue;
 }
 
+// lease
+namespace etcdserverpb {
+class LeaseGrantResponse;
+class LeaseRevokeResponse;
+class LeaseTimeToLiveResponse;
+class LeaseLeasesResponse;
+class LeaseKeepAliveResponse;
+}  // namespace etcdserverpb
+
 namespace ectl::output {
 
 // The kinds of result a command prints; used to refuse a format before any RPC.
