@@ -10,6 +10,8 @@ void RegisterCommands(CommandTree& tree) {
   // watch
 
   // lease
+  RegisterCompactionCommand(tree);
+  RegisterLeaseCommands(tree);
 
   // cluster and maintenance
 
