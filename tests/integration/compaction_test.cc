@@ -15,7 +15,9 @@ using Args = std::vector<std::string>;
 class Compaction : public EtcdSuite {};
 
 TEST_F(Compaction, EveryFormatPrintsTheSameLine) {
-  for (const OutputVariant& v : OutputVariants()) {
+  std::vector<OutputVariant> variants = OutputVariants();
+  variants.push_back({"-w table", {"-w", "table"}, Format::kTable});
+  for (const OutputVariant& v : variants) {
     SCOPED_TRACE(v.label);
     for (bool physical : {false, true}) {
       std::string outputs[2];
