@@ -177,6 +177,23 @@ TEST_F(Lease, KeepAliveOnceInEveryFormat) {
   }
 }
 
+TEST_F(Lease, SettingsFromEtcdctlVariables) {
+  std::string lease = GrantLease(600);
+  for (const Args& args : std::vector<Args>{{"lease", "timetolive", lease},
+                                            {"lease", "keep-alive", "--once", lease}}) {
+    for (const char* format : {"json", "fields"}) {
+      Invocation inv;
+      inv.args = args;
+      inv.env = {{"ETCDCTL_ENDPOINTS", Endpoints()}, {"ETCDCTL_WRITE_OUT", format}};
+      RunResult oracle = RunTool(Tool::kEtcdctl, inv);
+      RunResult ectl = RunTool(Tool::kEctl, inv);
+      EXPECT_EQ(Printable(MaskRemainingTtl(ectl.out)), Printable(MaskRemainingTtl(oracle.out)))
+          << Describe(inv);
+      EXPECT_EQ(ectl.exit_code, 0) << ectl.err;
+    }
+  }
+}
+
 TEST_F(Lease, PutWithLeaseAttachesAndRevokeDeletes) {
   std::string lease = GrantLease(600);
   for (const char* key : {"lk1", "lk2"}) {
