@@ -117,7 +117,7 @@ void RunKeepAlive(Context& ctx, const Flags& flags) {
   int64_t id = LeaseIdArg(ctx.args(), "lease keep-alive command needs lease ID as argument");
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kLeaseKeepAlive);
-  client::KeepAliveEnd end;
+  client::KeepAliveEnd end = client::KeepAliveEnd::kStopped;
   try {
     client::Client& c = ctx.client();
     if (once) {
