@@ -213,6 +213,8 @@ CASES: list[Case] = [
     Case("get-prefix-100k-json", ["get", "--prefix", "p100k/", "-w", "json"], kind=LARGE,
          data=("100k",), max_rss_ratio=0.5),
     Case("del", ["del", "k"], before_each=lambda etcd: etcd.put("k", "v")),
+    # Each run leaves a lease behind; they expire on their own after 100 s.
+    Case("lease-grant", ["lease", "grant", "100"]),
 ]
 
 

@@ -12,6 +12,8 @@ void RegisterCommands(CommandTree& tree) {
   // watch
 
   // lease
+  RegisterCompactionCommand(tree);
+  RegisterLeaseCommands(tree);
 
   // cluster and maintenance
 

@@ -11,6 +11,8 @@ void RegisterCommands(CommandTree& tree);
 void RegisterKvCommands(CommandTree& tree);
 void RegisterVersionCommand(CommandTree& tree);
 // lease
+void RegisterLeaseCommands(CommandTree& tree);
+void RegisterCompactionCommand(CommandTree& tree);
 
 // txn
 

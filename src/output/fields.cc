@@ -47,6 +47,34 @@ class FieldsPrinter final : public Printer {
   }
 
   // lease
+  void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override {
+    Header(r.header());
+    Line("ID", std::to_string(r.id()));
+    Line("TTL", std::to_string(r.ttl()));
+  }
+  void LeaseRevoke(int64_t, const etcdserverpb::LeaseRevokeResponse& r) override {
+    Header(r.header());
+  }
+  void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool) override {
+    Header(r.header());
+    Line("ID", std::to_string(r.id()));
+    Line("TTL", std::to_string(r.ttl()));
+    Line("GrantedTTL", std::to_string(r.grantedttl()));
+    for (const auto& k : r.keys()) Quoted("", "Key", k);
+  }
+  void LeaseList(const etcdserverpb::LeaseLeasesResponse& r) override {
+    Header(r.header());
+    for (const auto& l : r.leases()) {
+      Line("ID", std::to_string(l.id()));
+      MaybeFlush();
+    }
+  }
+  void LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse& r) override {
+    Header(r.header());
+    Line("ID", std::to_string(r.id()));
+    Line("TTL", std::to_string(r.ttl()));
+    Flush();
+  }
 
   // watch
 

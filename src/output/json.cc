@@ -12,6 +12,7 @@
 #include "common/bytes.h"
 #include "etcdserverpb/rpc.pb.h"
 #include "output/json_writer.h"
+#include "output/lease_format.h"
 #include "output/printer.h"
 
 namespace ectl::output {
@@ -43,6 +44,72 @@ class JsonPrinter final : public Printer {
   }
 
   // lease
+  // clientv3's lease structs: header flattened, Go field names, no omitempty on their
+  // own fields.
+  void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override {
+    {
+      JsonObject o(buffer());
+      AppendFlatHeader(o, r.header());
+      o.Key("ID"), buffer() += std::to_string(r.id());
+      o.Key("TTL"), buffer() += std::to_string(r.ttl());
+      o.Key("Error"), AppendJsonString(buffer(), r.error());
+    }
+    Line();
+  }
+  void LeaseRevoke(int64_t, const etcdserverpb::LeaseRevokeResponse& r) override {
+    {
+      JsonObject o(buffer());
+      if (r.has_header()) o.Key("header"), AppendHeader(buffer(), r.header());
+    }
+    Line();
+  }
+  void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool) override {
+    {
+      JsonObject o(buffer());
+      AppendFlatHeader(o, r.header());
+      o.Key("id"), buffer() += std::to_string(r.id());
+      o.Key("ttl"), buffer() += std::to_string(r.ttl());
+      o.Key("granted-ttl"), buffer() += std::to_string(r.grantedttl());
+      o.Key("keys");
+      if (r.keys_size() == 0) {
+        buffer() += "null";  // a nil [][]byte
+      } else {
+        buffer() += '[';
+        for (int i = 0; i < r.keys_size(); ++i) {
+          if (i > 0) buffer() += ',';
+          buffer() += '"';
+          AppendBase64(buffer(), r.keys(i));
+          buffer() += '"';
+        }
+        buffer() += ']';
+      }
+    }
+    Line();
+  }
+  void LeaseList(const etcdserverpb::LeaseLeasesResponse& r) override {
+    {
+      JsonObject o(buffer());
+      AppendFlatHeader(o, r.header());
+      o.Key("leases");
+      buffer() += '[';  // never null: etcdctl builds the slice with make()
+      for (int i = 0; i < r.leases_size(); ++i) {
+        if (i > 0) buffer() += ',';
+        buffer() += "{\"id\":" + std::to_string(r.leases(i).id()) + "}";
+        MaybeFlush();
+      }
+      buffer() += ']';
+    }
+    Line();
+  }
+  void LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse& r) override {
+    {
+      JsonObject o(buffer());
+      AppendFlatHeader(o, r.header());
+      o.Key("ID"), buffer() += std::to_string(r.id());
+      o.Key("TTL"), buffer() += std::to_string(r.ttl());
+    }
+    Line();
+  }
 
   // watch
 

@@ -27,6 +27,15 @@ namespace mvccpb {
 class KeyValue;
 }
 
+// lease
+namespace etcdserverpb {
+class LeaseGrantResponse;
+class LeaseRevokeResponse;
+class LeaseTimeToLiveResponse;
+class LeaseLeasesResponse;
+class LeaseKeepAliveResponse;
+}  // namespace etcdserverpb
+
 namespace ectl::output {
 
 // The kinds of result a command prints; used to refuse a format before any RPC.
@@ -36,6 +45,11 @@ enum class Result {
   kDelete,
   kTxn,
   // lease results
+  kLeaseGrant,
+  kLeaseRevoke,
+  kLeaseTimeToLive,
+  kLeaseList,
+  kLeaseKeepAlive,
 
   // watch results
 
@@ -75,6 +89,17 @@ class Printer {
   virtual void Txn(const etcdserverpb::TxnResponse& r);
 
   // lease
+  virtual void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r);
+  // id is the lease as given on the command line (the response does not carry it).
+  virtual void LeaseRevoke(int64_t id, const etcdserverpb::LeaseRevokeResponse& r);
+  // keys: --keys was given (simple lists the attached keys only then).
+  virtual void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool keys);
+  virtual void LeaseList(const etcdserverpb::LeaseLeasesResponse& r);
+  // One response of a keep-alive stream; written out at once.
+  virtual void LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse& r);
+  // The stream ended because the lease is gone. Only simple prints a line for it (as
+  // etcdctl does); the base does nothing, so every format accepts the call.
+  virtual void LeaseKeepAliveEnded(int64_t id);
 
   // watch
 

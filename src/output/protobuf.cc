@@ -30,6 +30,17 @@ class ProtobufPrinter final : public Printer {
   void Txn(const etcdserverpb::TxnResponse& r) override { Message(r); }
 
   // lease
+  // Only the header's bytes, as etcdctl's protobuf printer marshals the embedded header
+  // of clientv3's lease structs. (lease revoke is refused by the command before it
+  // revokes: etcdctl cannot marshal that response at all.)
+  void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override { Message(r.header()); }
+  void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool) override {
+    Message(r.header());
+  }
+  void LeaseList(const etcdserverpb::LeaseLeasesResponse& r) override { Message(r.header()); }
+  void LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse& r) override {
+    Message(r.header());
+  }
 
   // watch
 

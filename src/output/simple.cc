@@ -6,6 +6,7 @@
 
 #include "common/bytes.h"
 #include "etcdserverpb/rpc.pb.h"
+#include "output/lease_format.h"
 #include "output/printer.h"
 
 namespace ectl::output {
@@ -44,6 +45,38 @@ class SimplePrinter final : public Printer {
   }
 
   // lease
+  void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override {
+    Write("lease " + LeaseIdHex(r.id()) + " granted with TTL(" + std::to_string(r.ttl()) +
+          "s)\n");
+  }
+  void LeaseRevoke(int64_t id, const etcdserverpb::LeaseRevokeResponse&) override {
+    Write("lease " + LeaseIdHex(id) + " revoked\n");
+  }
+  void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool keys) override {
+    // The server's answer for an unknown lease.
+    if (r.grantedttl() == 0 && r.ttl() == -1) {
+      Write("lease " + LeaseIdHex(r.id()) + " already expired\n");
+      return;
+    }
+    std::string line = "lease " + LeaseIdHex(r.id()) + " granted with TTL(" +
+                       std::to_string(r.grantedttl()) + "s), remaining(" +
+                       std::to_string(r.ttl()) + "s)";
+    if (keys) line += ", attached keys(" + GoStringList(r.keys()) + ")";
+    Write(line + "\n");
+  }
+  void LeaseList(const etcdserverpb::LeaseLeasesResponse& r) override {
+    Write("found " + std::to_string(r.leases_size()) + " leases\n");
+    for (const auto& l : r.leases()) Write(LeaseIdHex(l.id()) + "\n");
+  }
+  void LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse& r) override {
+    Write("lease " + LeaseIdHex(r.id()) + " keepalived with TTL(" + std::to_string(r.ttl()) +
+          ")\n");
+    Flush();
+  }
+  void LeaseKeepAliveEnded(int64_t id) override {
+    Write("lease " + LeaseIdHex(id) + " expired or revoked.\n");
+    Flush();
+  }
 
   // watch
 

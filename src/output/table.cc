@@ -29,6 +29,12 @@ class TablePrinter final : public Printer {
       case Result::kPut:
       case Result::kDelete:
       case Result::kTxn:
+      // lease results
+      case Result::kLeaseGrant:
+      case Result::kLeaseRevoke:
+      case Result::kLeaseTimeToLive:
+      case Result::kLeaseList:
+      case Result::kLeaseKeepAlive:
         return false;
     }
     return false;
