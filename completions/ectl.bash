@@ -2,13 +2,21 @@
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del version completion"
+  ["ROOT"]="get put del compaction lease version completion"
+  ["lease"]="grant revoke timetolive list keep-alive"
 )
 declare -gA _ectl_flags=(
   ["ROOT"]="--cacert --cert --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --user --write-out -w"
   ["get"]="--consistency --count-only --from-key --help -h --keys-only --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --prefix --print-value-only --rev --sort-by"
   ["put"]="--help -h --ignore-lease --ignore-value --lease --prev-kv"
   ["del"]="--from-key --help -h --prefix --prev-kv --range"
+  ["compaction"]="--help -h --physical"
+  ["lease"]="--help -h"
+  ["lease grant"]="--help -h"
+  ["lease revoke"]="--help -h"
+  ["lease timetolive"]="--help -h --keys"
+  ["lease list"]="--help -h"
+  ["lease keep-alive"]="--help -h --once"
   ["version"]="--help -h"
   ["completion"]="--help -h"
 )
