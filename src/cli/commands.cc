@@ -6,6 +6,7 @@ namespace ectl::cli {
 void RegisterCommands(CommandTree& tree) {
   RegisterKvCommands(tree);
   // txn
+  RegisterTxnCommand(tree);
 
   // watch
 

@@ -13,6 +13,7 @@ void RegisterVersionCommand(CommandTree& tree);
 // lease
 
 // txn
+void RegisterTxnCommand(CommandTree& tree);
 
 // watch
 
