@@ -87,6 +87,7 @@ bool UnquoteChar(std::string_view s, size_t& pos, char quote, std::string& out) 
 
 struct Failure {
   std::string message;
+  size_t offset;  // where the offending input starts (the end for EOF errors)
 };
 
 // The part of fmt's scan state that "%q", "%s", literals and spaces use. Errors are
@@ -107,11 +108,11 @@ class Scanner {
   void Unread() { pos_ = last_; }
   char32_t MustReadRune() {
     char32_t r = GetRune();
-    if (r == kEof) throw Failure{"unexpected EOF"};
+    if (r == kEof) throw Failure{"unexpected EOF", pos_};
     return r;
   }
   void NotEof() {
-    if (GetRune() == kEof) throw Failure{"EOF"};
+    if (GetRune() == kEof) throw Failure{"EOF", pos_};
     Unread();
   }
 
@@ -120,7 +121,7 @@ class Scanner {
       char32_t r = GetRune();
       if (r == kEof) return;
       if (r == '\r' && pos_ < in_.size() && in_[pos_] == '\n') continue;
-      if (r == '\n') throw Failure{"unexpected newline"};
+      if (r == '\n') throw Failure{"unexpected newline", last_};
       if (!IsGoSpace(r)) {
         Unread();
         return;
@@ -132,8 +133,8 @@ class Scanner {
   // the end of the input.
   void FormatSpace() {
     char32_t r = GetRune();
-    if (r != kEof && !IsGoSpace(r)) throw Failure{"expected space in input to match format"};
-    if (r == '\n') throw Failure{"newline in input does not match format"};
+    if (r != kEof && !IsGoSpace(r)) throw Failure{"expected space in input to match format", last_};
+    if (r == '\n') throw Failure{"newline in input does not match format", last_};
     while (r != kEof && IsGoSpace(r) && r != '\n') r = GetRune();
     if (r != kEof) Unread();
   }
@@ -142,7 +143,7 @@ class Scanner {
     char32_t r = MustReadRune();
     if (r != c) {
       Unread();
-      throw Failure{"input does not match format"};
+      throw Failure{"input does not match format", pos_};
     }
   }
 
@@ -153,6 +154,7 @@ class Scanner {
     NotEof();
     NotEof();     // quotedString
     char32_t quote = GetRune();
+    const size_t start = last_;
     std::string buf;
     if (quote == '`') {
       for (;;) {
@@ -161,7 +163,7 @@ class Scanner {
         AppendRune(buf, r);
       }
     }
-    if (quote != '"') throw Failure{"expected quoted string"};
+    if (quote != '"') throw Failure{"expected quoted string", start};
     buf += '"';
     for (;;) {
       char32_t r = MustReadRune();
@@ -173,7 +175,7 @@ class Scanner {
       }
     }
     auto out = GoUnquote(buf);
-    if (!out) throw Failure{"invalid syntax"};
+    if (!out) throw Failure{"invalid syntax", start};
     return *out;
   }
 
@@ -315,7 +317,7 @@ CompareScan ScanCompare(std::string_view text) {
     scan.value = s.Quoted();
     scan.count = 3;
   } catch (const Failure& f) {
-    scan.error = ScanError{f.message, s.pos()};
+    scan.error = ScanError{f.message, f.offset};
   }
   return scan;
 }
