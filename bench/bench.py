@@ -213,6 +213,9 @@ CASES: list[Case] = [
     Case("get-prefix-100k-json", ["get", "--prefix", "p100k/", "-w", "json"], kind=LARGE,
          data=("100k",), max_rss_ratio=0.5),
     Case("del", ["del", "k"], before_each=lambda etcd: etcd.put("k", "v")),
+    # txn: one compare and a 3-op success branch (get, put, del), read from stdin.
+    Case("txn-3op", ["txn"], data=("k",),
+         stdin=b'value("k") != "never"\n\nget k\nput txn-k v\ndel txn-gone\n\n\n'),
 ]
 
 
