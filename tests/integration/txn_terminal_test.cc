@@ -6,6 +6,8 @@
 #include <chrono>
 #include <memory>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -141,6 +143,10 @@ TEST_F(Txn, TerminalBadLineCompletionAndCommit) {
   screen = t->Screen();
   EXPECT_NE(screen.find("SUCCESS\n\nOK\n"), std::string::npos) << screen;
   EXPECT_EQ(StoredValue("tk"), "done");
+  // The lines were kept for the next session.
+  std::ifstream history(session.state_dir + "/ectl/txn_history");
+  std::string saved((std::istreambuf_iterator<char>(history)), std::istreambuf_iterator<char>());
+  EXPECT_NE(saved.find("put"), std::string::npos) << saved;
 }
 
 TEST_F(Txn, TerminalCtrlDLeavesWithoutSending) {
