@@ -63,7 +63,7 @@ bool UnquoteChar(std::string_view s, size_t& pos, char quote, std::string& out) 
         out += static_cast<char>(v);  // a single byte, not necessarily UTF-8
         return true;
       }
-      if (v > 0x10FFFF) return false;
+      if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;  // utf8.ValidRune
       AppendRune(out, v);
       return true;
     }

@@ -34,6 +34,26 @@ TEST_F(Txn, CrlfAndSpacing) {
   ExpectFormatsMatch("  val(\"key1\")  =  \"x\"  \r\n\r\n\tput key1 crlf \r\n \r\n\r\n");
 }
 
+TEST_F(Txn, WordsQuotesAndFlagsAsEtcdctl) {
+  const std::vector<std::string> inputs = {
+      "\nput \"k v\n\n\n",             // a quote without its pair is skipped
+      "\nput k\"x y\"z\n\n\n",          // bare words keep their quotes
+      "\nput\tk\tv\n\n\n",
+      "\n--prev-kv=true put key1 v\n\n\n",  // flags before the command
+      "\nput --lease 0 k v extra\n\n\n",
+      "\nput -- k -v\n\n\n",
+      "\npu k v\nge key1\nd k2\n\n\n",  // abbreviated commands
+      "\nget -- --x\nget k -\nget key1 --limit=-1 --rev -1\n\n\n",
+      "\nput key1 v --prev-kv=0\nput k2 v --prev-kv false\n\n\n",
+      "\nget \"\" --from-key --keys-only\nput k v --lease=0x0 --ignore-lease=false\n\n\n",
+      "\nput \"a\"b c\n\n\n",
+      "val(\"key1\")\t=\t\"x\"\n ver(\"k\") = \"0\"\ncreate(\"k\") = \"+0\"\n\n\n\n",
+      "val(\"key1\") = `x`\nval(\"k2\") != \"\\u00e9\\U0010FFFF\"\nvalue(\"none\") != \"\"\n\n\n\n",
+      "\n\n\n\ngarbage after the transaction",
+  };
+  for (const std::string& in : inputs) ExpectSameTxnAsOracle(Cmd({"txn"}, in), Format::kSimple, Seed);
+}
+
 TEST_F(Txn, InteractivePromptsWhenPiped) {
   const std::string input =
       "value(\"key1\") = \"x\"\n\nput key1 y --prev-kv\nget k2\n\nget key1\n\n";
@@ -59,7 +79,7 @@ TEST_F(Txn, ErrorsAndExitCodesAsEtcdctl) {
       "", "\n", "\n\n", "\n\nget key1\n", "\n\nget key1", "bogus\n",
       "mod(key1) > \"1\"\n\n\n\n", "ver(\"key1\") = \"x\"\n\n\n\n", "foo(\"k\") = \"1\"\n\n\n\n",
       "val(\"key1\") = \"x\n", "val(\"key1\") =\n", "val(\"key1\")\n", "val(\"key1\"=\"x\")\n",
-      "val(\"key1\")=\"x\"\n", "val(\"\\q\") = \"v\"\n",
+      "val(\"key1\")=\"x\"\n", "val(\"\\q\") = \"v\"\n", "val(\"k\") != \"\\ud800\"\n",
       "\nput\n\n\n", "\nput k\n\n\n", "\nfoo k\n\n\n", "\nget k --bogus\n\n\n",
       "\nget k --limit abc\n\n\n", "\nget --limit\n\n\n", "\nget k --order=x\n\n\n",
       "\nget k --sort-by=x\n\n\n", "\nget k --consistency=x\n\n\n",

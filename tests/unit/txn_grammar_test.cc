@@ -129,6 +129,8 @@ TEST(TxnGoText, Unquote) {
   EXPECT_FALSE(GoUnquote(R"("\q")"));
   EXPECT_FALSE(GoUnquote(R"("\x4")"));
   EXPECT_FALSE(GoUnquote(R"("\400")"));
+  EXPECT_FALSE(GoUnquote(R"("\ud800")"));
+  EXPECT_FALSE(GoUnquote(R"("\U00110000")"));
   EXPECT_FALSE(GoUnquote(R"("\'")"));
   EXPECT_FALSE(GoUnquote("\"a\nb\""));
   EXPECT_FALSE(GoUnquote(R"("abc)"));
