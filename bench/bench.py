@@ -215,6 +215,9 @@ CASES: list[Case] = [
     Case("del", ["del", "k"], before_each=lambda etcd: etcd.put("k", "v")),
     # Each run leaves a lease behind; they expire on their own after 100 s.
     Case("lease-grant", ["lease", "grant", "100"]),
+    # txn: one compare and a 3-op success branch (get, put, del), read from stdin.
+    Case("txn-3op", ["txn"], data=("k",),
+         stdin=b'value("k") != "never"\n\nget k\nput txn-k v\ndel txn-gone\n\n\n'),
 ]
 
 

@@ -11,7 +11,10 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libedit-dev libgtest-dev
   # a real etcd server and the reference etcdctl, for the integration tests, quickstart and bench
   etcd-server etcd-client
+  # a DNS server and namespaces, for the --discovery-srv test
   dnsmasq-base iproute2 util-linux
+  # a terminal multiplexer, for the `txn -i` prompt test
+  tmux
 )
 
 missing=()

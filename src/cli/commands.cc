@@ -8,6 +8,7 @@ namespace ectl::cli {
 void RegisterCommands(CommandTree& tree) {
   RegisterKvCommands(tree);
   // txn
+  RegisterTxnCommand(tree);
 
   // watch
 

@@ -15,6 +15,7 @@ void RegisterLeaseCommands(CommandTree& tree);
 void RegisterCompactionCommand(CommandTree& tree);
 
 // txn
+void RegisterTxnCommand(CommandTree& tree);
 
 // watch
 
