@@ -8,7 +8,7 @@ autoload -U +X bashcompinit && bashcompinit
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del compaction lease version completion"
+  ["ROOT"]="get put del txn compaction lease version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
 )
 declare -gA _ectl_flags=(
@@ -16,6 +16,7 @@ declare -gA _ectl_flags=(
   ["get"]="--consistency --count-only --from-key --help -h --keys-only --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --prefix --print-value-only --rev --sort-by"
   ["put"]="--help -h --ignore-lease --ignore-value --lease --prev-kv"
   ["del"]="--from-key --help -h --prefix --prev-kv --range"
+  ["txn"]="--help -h --interactive -i"
   ["compaction"]="--help -h --physical"
   ["lease"]="--help -h"
   ["lease grant"]="--help -h"
