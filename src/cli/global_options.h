@@ -57,6 +57,11 @@ class GlobalOptions {
   [[nodiscard]] const std::string& write_out() const { return write_out_; }
   [[nodiscard]] bool hex() const { return hex_; }
   [[nodiscard]] bool debug() const { return debug_; }
+  // Whether a flag was given, on the command line or through its ETCDCTL_* variable
+  // (pflag's Changed(); snapshot save has a deadline only then).
+  [[nodiscard]] bool IsSet(std::string_view name) const {
+    return explicitly_set_.find(name) != explicitly_set_.end();
+  }
   // Flag values as etcdctl's --debug lists them: ETCDCTL_NAME=value.
   [[nodiscard]] std::vector<std::string> DebugLines() const;
 
