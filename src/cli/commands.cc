@@ -12,6 +12,12 @@ void RegisterCommands(CommandTree& tree) {
   // lease
 
   // cluster and maintenance
+  RegisterAlarmCommands(tree);
+  RegisterDefragCommand(tree);
+  RegisterEndpointCommands(tree);
+  RegisterMoveLeaderCommand(tree);
+  RegisterMemberCommands(tree);
+  RegisterSnapshotCommands(tree);
 
   // auth
 

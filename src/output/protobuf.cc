@@ -28,7 +28,10 @@ class ProtobufPrinter final : public Printer {
   // concurrency
 
  private:
-  bool Supports(Result) const override { return true; }
+  bool Supports(Result kind) const override {
+    return kind != Result::kEndpointHealth && kind != Result::kEndpointStatus &&
+           kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus;
+  }
 
   void Message(const google::protobuf::MessageLite& m) {
     Flush();

@@ -30,6 +30,14 @@ class TablePrinter final : public Printer {
       case Result::kDelete:
       case Result::kTxn:
         return false;
+      case Result::kMemberList:
+      case Result::kEndpointHealth:
+      case Result::kEndpointStatus:
+      case Result::kEndpointHashKV:
+      case Result::kSnapshotStatus:
+        return true;
+      default:
+        return false;
     }
     return false;
   }
