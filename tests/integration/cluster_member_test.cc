@@ -72,8 +72,15 @@ TEST_F(ClusterMembers, AddLearnerPromoteRemove) {
   EXPECT_EQ(LastLine(refused.err), "Error: fields not supported as output format");
   EXPECT_EQ(Members(), before);
 
-  RunResult add = RunTool(Tool::kEctl, Cmd({"member", "add", "l1", "--peer-urls=" + peer,
-                                            "--learner"}, cluster().ClientEndpoint(0)));
+  // etcd refuses membership changes until its members have been connected for 5 s
+  // ("unhealthy cluster"), which a just-started cluster may not yet be.
+  RunResult add;
+  for (int i = 0; i < 100; ++i) {
+    add = RunTool(Tool::kEctl, Cmd({"member", "add", "l1", "--peer-urls=" + peer, "--learner"},
+                                   cluster().ClientEndpoint(0)));
+    if (LastLine(add.err) != "Error: etcdserver: unhealthy cluster") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
   ASSERT_EQ(add.exit_code, 0) << add.err;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(add.out, m, std::regex("^Member ([ 0-9a-f]{16}) added to cluster "
