@@ -82,7 +82,7 @@ std::string TableTitle(std::string_view name) {
   size_t b = s.find_first_not_of(" \t\n\r\v\f");
   size_t e = s.find_last_not_of(" \t\n\r\v\f");
   s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-  if (s.empty() && !name.empty()) s = " ";
+  if (s.empty() && !name.empty()) s.assign(1, ' ');
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
@@ -156,7 +156,11 @@ std::string RenderTable(const Rows& table) {
       std::string title = TableTitle(line < header[c].lines.size() ? header[c].lines[line] : "");
       size_t w = DisplayWidth(title);
       size_t gap = widths[c] > w ? widths[c] - w : 0;
-      out += " " + Repeat(' ', gap / 2) + title + Repeat(' ', gap - gap / 2) + " |";
+      out += ' ';
+      out.append(gap / 2, ' ');
+      out += title;
+      out.append(gap - gap / 2, ' ');
+      out += " |";
     }
     out += "\n";
   }
@@ -170,7 +174,10 @@ std::string RenderTable(const Rows& table) {
         // Missing lines of shorter cells are two spaces in tablewriter.
         std::string text = line < row[c].lines.size() ? row[c].lines[line] : "  ";
         size_t w = DisplayWidth(text);
-        out += " " + Repeat(' ', widths[c] > w ? widths[c] - w : 0) + text + " |";
+        out += ' ';
+        out.append(widths[c] > w ? widths[c] - w : 0, ' ');
+        out += text;
+        out += " |";
       }
       out += "\n";
     }
