@@ -80,8 +80,13 @@ void RunSave(Context& ctx) {
     auto c = client::Client::Make(config);
     client::SaveSnapshot(
         *c, path, timeout,
-        [&](uint64_t bytes) {
-          if (progress_bar) err << "\rReceived " << output::HumanizeBytes(bytes) << "   " << std::flush;
+        [&, shown = std::string()](uint64_t bytes) mutable {
+          if (!progress_bar) return;
+          // Redrawn only when the figure changes: a message is only 32 kB.
+          std::string text = output::HumanizeBytes(bytes);
+          if (text == shown) return;
+          shown = text;
+          err << "\rReceived " << text << "   " << std::flush;
         },
         &cancel);
   } catch (const client::SnapshotError& e) {
