@@ -44,39 +44,54 @@ std::string AlarmText(const etcdserverpb::AlarmMember& a) {
 
 }  // namespace cluster
 
-// A result printed as simple/table rows, json, fields or the response message.
-#define ECTL_RENDER(kind, rows_expr, message_expr)                  \
-  Require(kind);                                                     \
-  switch (FormatOf(name())) {                                        \
-    case Format::kSimple: Write(RenderSimpleRows(rows_expr)); break; \
-    case Format::kTable: Write(RenderTable(rows_expr)); break;       \
-    case Format::kJson: cluster::Json(buffer(), r); Write("\n"); break; \
-    case Format::kFields: cluster::Fields(buffer(), r); break;        \
-    case Format::kProtobuf: {                                        \
-      Flush();                                                       \
-      (message_expr).AppendToString(&buffer());                      \
-      break;                                                         \
-    }                                                                \
-  }                                                                  \
-  Flush();
-
 void Printer::MemberList(const MemberListResult& r) {
-  ECTL_RENDER(Result::kMemberList, MemberListRows(r.response), r.response);
+  Require(Result::kMemberList);
+  switch (FormatOf(name())) {
+    case Format::kSimple: Write(RenderSimpleRows(MemberListRows(r.response))); break;
+    case Format::kTable: Write(RenderTable(MemberListRows(r.response))); break;
+    case Format::kJson: cluster::Json(buffer(), r); Write("\n"); break;
+    case Format::kFields: cluster::Fields(buffer(), r); break;
+    case Format::kProtobuf: Flush(); r.response.AppendToString(&buffer()); break;
+  }
+  Flush();
 }
 
+// The results below have no protobuf form (refused by Require).
 void Printer::EndpointStatus(const EndpointStatusResult& r) {
-  ECTL_RENDER(Result::kEndpointStatus, EndpointStatusRows(r.list), etcdserverpb::StatusResponse());
+  Require(Result::kEndpointStatus);
+  switch (FormatOf(name())) {
+    case Format::kSimple: Write(RenderSimpleRows(EndpointStatusRows(r.list))); break;
+    case Format::kTable: Write(RenderTable(EndpointStatusRows(r.list))); break;
+    case Format::kJson: cluster::Json(buffer(), r); Write("\n"); break;
+    case Format::kFields: cluster::Fields(buffer(), r); break;
+    case Format::kProtobuf: Unsupported();
+  }
+  Flush();
 }
 
 void Printer::EndpointHashKV(const EndpointHashKVResult& r) {
-  ECTL_RENDER(Result::kEndpointHashKV, EndpointHashKVRows(r.list), etcdserverpb::HashKVResponse());
+  Require(Result::kEndpointHashKV);
+  switch (FormatOf(name())) {
+    case Format::kSimple: Write(RenderSimpleRows(EndpointHashKVRows(r.list))); break;
+    case Format::kTable: Write(RenderTable(EndpointHashKVRows(r.list))); break;
+    case Format::kJson: cluster::Json(buffer(), r); Write("\n"); break;
+    case Format::kFields: cluster::Fields(buffer(), r); break;
+    case Format::kProtobuf: Unsupported();
+  }
+  Flush();
 }
 
 void Printer::SnapshotStatus(const SnapshotStatusResult& r) {
-  ECTL_RENDER(Result::kSnapshotStatus, SnapshotStatusRows(r), etcdserverpb::StatusResponse());
+  Require(Result::kSnapshotStatus);
+  switch (FormatOf(name())) {
+    case Format::kSimple: Write(RenderSimpleRows(SnapshotStatusRows(r))); break;
+    case Format::kTable: Write(RenderTable(SnapshotStatusRows(r))); break;
+    case Format::kJson: cluster::Json(buffer(), r); Write("\n"); break;
+    case Format::kFields: cluster::Fields(buffer(), r); break;
+    case Format::kProtobuf: Unsupported();
+  }
+  Flush();
 }
-
-#undef ECTL_RENDER
 
 void Printer::EndpointHealth(const EndpointHealthResult& r) {
   Require(Result::kEndpointHealth);
