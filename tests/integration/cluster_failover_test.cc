@@ -10,8 +10,18 @@ class ClusterFailover : public ClusterSuite<ClusterFailover> {
  protected:
   void SetUp() override {
     ClusterSuite::SetUp();
-    if (!HasFailure()) cluster().StopMember(2);  // idempotent
+    if (HasFailure() || stopped_) return;
+    cluster().StopMember(2);
+    stopped_ = true;
+    // If the stopped member led, the others elect a new leader; wait for it (a
+    // linearizable read needs one) so that no term changes between two compared runs.
+    for (int i = 0; i < 100; ++i) {
+      Invocation probe = Cmd({"--command-timeout=1s", "get", "probe"}, cluster().ClientEndpoint(0));
+      if (RunTool(Tool::kEtcdctl, probe).exit_code == 0) return;
+    }
+    FAIL() << "no leader after stopping a member";
   }
+  static inline bool stopped_ = false;
   // Short timeouts: every command waits for the stopped member once.
   static Invocation Short(std::vector<std::string> args) {
     args.insert(args.begin(), {"--dial-timeout=1s", "--command-timeout=2s"});
