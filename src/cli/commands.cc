@@ -17,6 +17,12 @@ void RegisterCommands(CommandTree& tree) {
   RegisterLeaseCommands(tree);
 
   // cluster and maintenance
+  RegisterAlarmCommands(tree);
+  RegisterDefragCommand(tree);
+  RegisterEndpointCommands(tree);
+  RegisterMoveLeaderCommand(tree);
+  RegisterMemberCommands(tree);
+  RegisterSnapshotCommands(tree);
 
   // auth
 

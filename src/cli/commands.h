@@ -20,6 +20,12 @@ void RegisterTxnCommand(CommandTree& tree);
 // watch
 
 // cluster and maintenance
+void RegisterAlarmCommands(CommandTree& tree);
+void RegisterDefragCommand(CommandTree& tree);
+void RegisterEndpointCommands(CommandTree& tree);
+void RegisterMoveLeaderCommand(CommandTree& tree);
+void RegisterMemberCommands(CommandTree& tree);
+void RegisterSnapshotCommands(CommandTree& tree);
 
 // auth
 

@@ -60,6 +60,11 @@ class GlobalOptions {
   [[nodiscard]] const std::string& discovery_srv() const { return discovery_srv_; }
   [[nodiscard]] const std::string& discovery_srv_name() const { return discovery_srv_name_; }
   [[nodiscard]] bool insecure_discovery() const { return insecure_discovery_; }
+  // Whether a flag was given, on the command line or through its ETCDCTL_* variable
+  // (pflag's Changed(); snapshot save has a deadline only then).
+  [[nodiscard]] bool IsSet(std::string_view name) const {
+    return explicitly_set_.find(name) != explicitly_set_.end();
+  }
   // Flag values as etcdctl's --debug lists them: ETCDCTL_NAME=value.
   [[nodiscard]] std::vector<std::string> DebugLines() const;
 

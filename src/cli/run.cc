@@ -101,7 +101,9 @@ std::string UnknownFlag(const std::string& arg) {
 }
 
 int Fail(Io& io, ExitCode code, const std::string& message) {
-  io.err << "Error: " << message << "\n";
+  // An Error without a message ends a command that has already reported its failures
+  // (etcdctl's os.Exit(code) without an "Error:" line).
+  if (!message.empty()) io.err << "Error: " << message << "\n";
   return static_cast<int>(code);
 }
 

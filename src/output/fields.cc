@@ -86,7 +86,10 @@ class FieldsPrinter final : public Printer {
   // concurrency
 
  private:
-  bool Supports(Result) const override { return true; }
+  bool Supports(Result kind) const override {
+    return kind != Result::kMemberAdd && kind != Result::kMemberChange &&
+           kind != Result::kMoveLeader;
+  }
 
   void Line(std::string_view name, std::string_view value) {
     std::string& b = buffer();

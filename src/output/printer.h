@@ -54,6 +54,15 @@ enum class Result {
   // watch results
 
   // cluster and maintenance results
+  kMemberList,
+  kMemberAdd,
+  kMemberChange,  // member remove, update, promote
+  kEndpointHealth,
+  kEndpointStatus,
+  kEndpointHashKV,
+  kAlarm,
+  kMoveLeader,
+  kSnapshotStatus,
 
   // auth results
 
@@ -104,6 +113,17 @@ class Printer {
   // watch
 
   // cluster and maintenance
+  // Rendered for every format by output/cluster_*.cc; each format's Supports() decides
+  // which of them it refuses. The result types are in output/cluster_results.h.
+  virtual void MemberList(const struct MemberListResult& r);
+  virtual void MemberAdd(const struct MemberAddResult& r);
+  virtual void MemberChange(const struct MemberChangeResult& r);
+  virtual void EndpointHealth(const struct EndpointHealthResult& r);
+  virtual void EndpointStatus(const struct EndpointStatusResult& r);
+  virtual void EndpointHashKV(const struct EndpointHashKVResult& r);
+  virtual void Alarm(const struct AlarmResult& r);
+  virtual void MoveLeader(const struct MoveLeaderResult& r);
+  virtual void SnapshotStatus(const struct SnapshotStatusResult& r);
 
   // auth
 

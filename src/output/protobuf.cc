@@ -52,7 +52,10 @@ class ProtobufPrinter final : public Printer {
   // concurrency
 
  private:
-  bool Supports(Result) const override { return true; }
+  bool Supports(Result kind) const override {
+    return kind != Result::kEndpointHealth && kind != Result::kEndpointStatus &&
+           kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus;
+  }
 
   void Varint(uint64_t v) {
     while (v >= 0x80) {

@@ -36,6 +36,14 @@ class TablePrinter final : public Printer {
       case Result::kLeaseList:
       case Result::kLeaseKeepAlive:
         return false;
+      case Result::kMemberList:
+      case Result::kEndpointHealth:
+      case Result::kEndpointStatus:
+      case Result::kEndpointHashKV:
+      case Result::kSnapshotStatus:
+        return true;
+      default:
+        return false;
     }
     return false;
   }
