@@ -8,6 +8,7 @@ void RegisterCommands(CommandTree& tree) {
   // txn
 
   // watch
+  RegisterWatchCommand(tree);
 
   // lease
 

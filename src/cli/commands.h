@@ -15,6 +15,7 @@ void RegisterVersionCommand(CommandTree& tree);
 // txn
 
 // watch
+void RegisterWatchCommand(CommandTree& tree);
 
 // cluster and maintenance
 

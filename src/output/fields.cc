@@ -47,6 +47,10 @@ class FieldsPrinter final : public Printer {
   // lease
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchFields(buffer(), r);
+    MaybeFlush();
+  }
 
   // cluster and maintenance
 

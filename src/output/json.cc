@@ -41,6 +41,10 @@ class JsonPrinter final : public Printer {
   // lease
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchJson(buffer(), r);
+    Line();
+  }
 
   // cluster and maintenance
 

@@ -37,6 +37,7 @@ enum class Result {
   // lease results
 
   // watch results
+  kWatch,
 
   // cluster and maintenance results
 
@@ -69,6 +70,13 @@ class Printer {
   // lease
 
   // watch
+  // One watch response (output/watch_result.h). The renderings live in
+  // output/watch_print.cc; each format's override appends one of them.
+  virtual void Watch(const struct WatchResult& r);
+  static void AppendWatchSimple(std::string& out, const struct WatchResult& r, bool hex);
+  static void AppendWatchJson(std::string& out, const struct WatchResult& r);
+  static void AppendWatchFields(std::string& out, const struct WatchResult& r);
+  static void AppendWatchProtobuf(std::string& out, const struct WatchResult& r);
 
   // cluster and maintenance
 

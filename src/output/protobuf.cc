@@ -19,6 +19,11 @@ class ProtobufPrinter final : public Printer {
   // lease
 
   // watch
+  void Watch(const WatchResult& r) override {
+    Flush();
+    AppendWatchProtobuf(buffer(), r);
+    Flush();
+  }
 
   // cluster and maintenance
 

@@ -44,6 +44,10 @@ class SimplePrinter final : public Printer {
   // lease
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchSimple(buffer(), r, hex());
+    MaybeFlush();
+  }
 
   // cluster and maintenance
 
