@@ -167,9 +167,95 @@ def load_prefix(prefix: str, count: int) -> Callable[[Etcd], None]:
     return load
 
 
+# watch throughput: WATCH["keys"] keys under wbench/, each put on its own (one revision, so
+# one watch response, per key), written from the revision WATCH["first_rev"] on.
+WATCH = {"keys": 20_000, "first_rev": 0}
+
+
+def load_watch_keys(etcd: Etcd) -> None:
+    """The fast loader: puts over several keep-alive gateway connections in parallel."""
+    import threading
+    count = WATCH["keys"]
+    header = etcd._request("POST", "/v3/kv/range", {"key": b64("wbench/")}).get("header", {})
+    WATCH["first_rev"] = int(header.get("revision", 0)) + 1
+    host, port = etcd.endpoint.split(":")
+    errors: list[Exception] = []
+
+    def worker(first: int, step: int) -> None:
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        try:
+            for i in range(first, count, step):
+                body = json.dumps({"key": b64(f"wbench/{i:06d}"), "value": b64(value_of(i))})
+                conn.request("POST", "/v3/kv/put", body=body,
+                             headers={"Content-Type": "application/json"})
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    raise BenchError(f"watch loader: HTTP {response.status}")
+        except Exception as e:  # reported by the caller
+            errors.append(e)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=worker, args=(t, 8)) for t in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise BenchError(f"watch loader failed: {errors[0]}")
+    if (got := etcd.count("wbench/")) != count:
+        raise BenchError(f"loaded {got} keys under 'wbench/', expected {count}")
+
+
+def measure_watch(bench: "Bench", argv: list[str], case: "Case") -> Sample:
+    """Time until a watcher replaying the loaded keys (--rev) has printed every event.
+
+    The watcher runs under measure.c (for its peak RSS) through `sh -c 'exec ... > fifo'`,
+    so the measured process is the watcher itself; its stdout is counted here, three lines
+    per PUT event in the simple format, and it is stopped with SIGTERM once all arrived.
+    """
+    fifo = os.path.join(os.path.dirname(bench.stdin_path), "watch.fifo")
+    if os.path.exists(fifo):
+        os.unlink(fifo)
+    os.mkfifo(fifo)
+    with open(bench.stdin_path, "wb"):
+        pass
+    expected_lines = 3 * WATCH["keys"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [bench.measure_exe, bench.stdin_path, bench.stderr_path, "/bin/sh", "-c",
+         'exec "$@" > "$WATCH_FIFO"', "sh", *argv, "--rev", str(WATCH["first_rev"])],
+        env={**bench.env, "WATCH_FIFO": fifo}, stdout=subprocess.PIPE, text=True)
+    lines = 0
+    with open(fifo, "rb", buffering=0) as out:
+        while lines < expected_lines:
+            chunk = out.read(1 << 16)
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+        elapsed = time.perf_counter() - start
+        # The watcher is measure's only child.
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            children = [int(p) for p in f.read().split()]
+        for pid in children:
+            os.kill(pid, signal.SIGTERM)
+        # Keep reading so a watcher blocked on a full pipe sees the signal.
+        while out.read(1 << 16):
+            pass
+    stdout, _ = proc.communicate(timeout=30)
+    os.unlink(fifo)
+    if lines < expected_lines:
+        with open(bench.stderr_path, errors="replace") as f:
+            raise BenchError(f"watcher printed {lines} of {expected_lines} lines:\n{f.read()[-2000:]}")
+    _, maxrss_kib, _ = map(int, stdout.split())
+    return Sample(elapsed, maxrss_kib)
+
+
 # name -> loader; each runs at most once per benchmark run, before the first case needing it.
 DATASETS: dict[str, Callable[[Etcd], None]] = {
     "k": lambda etcd: etcd.put("k", "v"),
+    "watch": load_watch_keys,
     "1k": load_prefix("p1k/", 1_000),
     "100k": load_prefix("p100k/", 100_000),
 }
@@ -213,6 +299,9 @@ CASES: list[Case] = [
     Case("get-prefix-100k-json", ["get", "--prefix", "p100k/", "-w", "json"], kind=LARGE,
          data=("100k",), max_rss_ratio=0.5),
     Case("del", ["del", "k"], before_each=lambda etcd: etcd.put("k", "v")),
+    # Target: at least twice etcdctl's event throughput.
+    Case("watch-20k", ["watch", "--prefix", "wbench/"], kind=LARGE, data=("watch",),
+         measure=measure_watch),
 ]
 
 
@@ -372,6 +461,8 @@ def parse_args() -> argparse.Namespace:
                    help="pairs per large case (default 5)")
     p.add_argument("--warmup", type=count, default=2, help="untimed pairs per case (default 2)")
     p.add_argument("--cases", help="comma-separated case names to run (default: all)")
+    p.add_argument("--watch-keys", type=positive, default=20_000,
+                   help="events the watch case prints (default 20000)")
     p.add_argument("--list", action="store_true", help="list the cases and exit")
     return p.parse_args()
 
@@ -393,6 +484,7 @@ def main() -> int:
             print(f"{c.name:22}  {' '.join(c.args):32}  {c.kind:6}  {c.targets()}")
         return 0
     cases = select_cases(args.cases)
+    WATCH["keys"] = args.watch_keys
     ectl = resolve(args.ectl, "ectl")
     etcdctl = resolve(args.etcdctl, "etcdctl")
     etcd_bin = resolve(args.etcd, "etcd")

@@ -113,6 +113,7 @@ void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDel
   }
   printer.Watch(output::WatchResult{r, d.kind == WatchDelivery::Kind::kClosed});
   printer.Flush();
+  ctx.io().out.flush();  // the progress line may be all there is
   if (exec.empty()) return;
   const std::string path = EnvValue(ctx, "PATH");
   for (const auto& event : r.events()) {
