@@ -21,7 +21,9 @@ etcdserverpb::WatchResponse Events(int64_t id, std::initializer_list<int64_t> re
   int64_t last = 0;
   for (int64_t rev : revs) {
     auto* e = r.add_events();
-    e->mutable_kv()->set_key("k" + std::to_string(rev));
+    std::string key = "k";
+    key += std::to_string(rev);
+    e->mutable_kv()->set_key(key);
     e->mutable_kv()->set_mod_revision(rev);
     last = rev;
   }
