@@ -37,8 +37,8 @@ std::vector<std::string> TrimExecWords(std::vector<std::string> watch_args,
   return {};  // (etcdctl would crash here; no keys is the sane reading)
 }
 
-std::vector<std::string> WithEnvKey(std::vector<std::string> watch_args,
-                                    const std::string& env_key, const std::string& env_range) {
+std::vector<std::string> WithEnvKey(std::vector<std::string> watch_args, const std::string& env_key,
+                                    const std::string& env_range) {
   if (env_key.empty()) return watch_args;
   std::vector<std::string> out{env_key};
   if (!env_range.empty()) out.push_back(env_range);
@@ -63,8 +63,8 @@ std::vector<std::string> ParseLineFlags(const std::vector<std::string>& args, Wa
         if (name == "progress-notify") f->progress_notify = b;
       }
     } catch (const ParseError& e) {
-      BadArgs("invalid argument " + GoQuote(value) + " for " + GoQuote(shown) + " flag: " +
-              e.what());
+      BadArgs("invalid argument " + GoQuote(value) + " for " + GoQuote(shown) +
+              " flag: " + e.what());
     }
   };
   auto known = [](const std::string& n) {
@@ -85,7 +85,8 @@ std::vector<std::string> ParseLineFlags(const std::vector<std::string>& args, Wa
       std::string value;
       bool has_value = eq != std::string::npos;
       if (has_value) value = name.substr(eq + 1), name.resize(eq);
-      if (!known(name)) BadArgs(name == "help" ? "pflag: help requested" : "unknown flag: --" + name);
+      if (!known(name))
+        BadArgs(name == "help" ? "pflag: help requested" : "unknown flag: --" + name);
       if (!has_value) {
         if (name != "rev") {
           value = "true";
@@ -152,8 +153,9 @@ std::string GoUnquote(std::string_view q) {
     for (int k = 0; k < n; ++k, ++i) {
       if (i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) fail();
       char c = s[i];
-      v = v * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                                                                                       : (c | 0x20) - 'a' + 10);
+      v = v * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(c))
+                                             ? c - '0'
+                                             : (c | 0x20) - 'a' + 10);
     }
     return v;
   };
@@ -193,18 +195,42 @@ std::string GoUnquote(std::string_view q) {
     if (++i >= s.size()) fail();
     char e = s[i++];
     switch (e) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case '"': out += '"'; break;
-      case 'x': out += static_cast<char>(hex(i, 2)); break;
-      case 'u': utf8(hex(i, 4)); break;
-      case 'U': utf8(hex(i, 8)); break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case 'x':
+        out += static_cast<char>(hex(i, 2));
+        break;
+      case 'u':
+        utf8(hex(i, 4));
+        break;
+      case 'U':
+        utf8(hex(i, 8));
+        break;
       default: {
         if (e < '0' || e > '7') fail();
         uint32_t v = static_cast<uint32_t>(e - '0');

@@ -174,7 +174,8 @@ void ReadRequests(std::shared_ptr<Shared> shared, std::istream& in, std::ostream
         shared->ErrLine(err, "Invalid command: " + line + " (watch and progress supported)");
       } else if (words[0] == "watch") {
         if (words.size() < 2 && env_key.empty()) {
-          shared->ErrLine(err, "Invalid command " + line + " (command type or key is not provided)");
+          shared->ErrLine(err,
+                          "Invalid command " + line + " (command type or key is not provided)");
           continue;
         }
         WatchFlags flags;
@@ -213,8 +214,8 @@ void RunInteractive(Context& ctx, const std::string& env_key, const std::string&
   if (shared->interrupted.load()) ExitInterrupted(guard);
   // Reading stdin must not flush stdout from the other thread.
   ctx.io().in.tie(nullptr);
-  std::thread reader(ReadRequests, shared, std::ref(ctx.io().in), std::ref(ctx.io().err),
-                     env_key, env_range);
+  std::thread reader(ReadRequests, shared, std::ref(ctx.io().in), std::ref(ctx.io().err), env_key,
+                     env_range);
   std::optional<Error> fatal;
   try {
     while (auto d = shared->session->Next()) {

@@ -63,8 +63,7 @@ std::string RunExecCommand(const std::vector<std::string>& argv,
                            const std::vector<std::string>& env, const std::string& path_var,
                            std::atomic<pid_t>* running) {
   std::string path = argv.front();
-  if (path.find('/') == std::string::npos && !path.empty() &&
-      !LookPath(path, path_var, &path)) {
+  if (path.find('/') == std::string::npos && !path.empty() && !LookPath(path, path_var, &path)) {
     std::string err = "exec: ";
     err += GoQuote(argv.front());
     err += ": executable file not found in $PATH";

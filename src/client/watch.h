@@ -79,7 +79,7 @@ class WatchSession {
 
   std::mutex write_mu_;  // serialises writes; guards writable_
   bool writable_ = false;
-  int progress_pending_ = 0;  // requested while no stream was open
+  int progress_pending_ = 0;        // requested while no stream was open
   std::unique_ptr<Stream> stream_;  // set/reset by the Next() thread only
 };
 

@@ -100,8 +100,8 @@ class WatchState {
   void OnProgressBroadcast(const etcdserverpb::WatchResponse& r, std::deque<WatchDelivery>& out);
 
   std::vector<Watcher> watchers_;
-  std::deque<size_t> pending_;                // creates sent, not yet answered
-  std::map<int64_t, size_t> ids_;             // server watch ID -> watcher
+  std::deque<size_t> pending_;                                // creates sent, not yet answered
+  std::map<int64_t, size_t> ids_;                             // server watch ID -> watcher
   std::map<int64_t, etcdserverpb::WatchResponse> fragments_;  // by server watch ID
 };
 

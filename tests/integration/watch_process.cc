@@ -28,9 +28,9 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<Watcher> Watcher::Start(
-    const std::vector<std::string>& argv,
-    const std::vector<std::pair<std::string, std::string>>& env, std::string* error) {
+std::unique_ptr<Watcher> Watcher::Start(const std::vector<std::string>& argv,
+                                        const std::vector<std::pair<std::string, std::string>>& env,
+                                        std::string* error) {
   std::unique_ptr<Watcher> w(new Watcher());
   w->dir_ = MakeTempDir("ectl-it-watch-");
   if (w->dir_.empty()) {

@@ -23,9 +23,9 @@ class Watcher {
  public:
   // Starts argv (argv[0] is the binary) with every ETCDCTL_* variable removed and env
   // set. Returns nullptr and *error on failure.
-  static std::unique_ptr<Watcher> Start(
-      const std::vector<std::string>& argv,
-      const std::vector<std::pair<std::string, std::string>>& env, std::string* error);
+  static std::unique_ptr<Watcher> Start(const std::vector<std::string>& argv,
+                                        const std::vector<std::pair<std::string, std::string>>& env,
+                                        std::string* error);
   ~Watcher();  // kills the child if still running and removes the files
 
   std::string Out() const;

@@ -29,8 +29,8 @@ TEST(WatchCommandLine, KeysAndExecCommand) {
                                       {"foo", "echo", "foo"}, "", "");
   EXPECT_EQ(a.watch_args, Strings({"foo"}));
   EXPECT_EQ(a.exec_args, Strings({"echo", "foo"}));
-  a = ParseWatchCommandLine({"ectl", "--endpoints=x", "watch", "a", "--rev", "3", "b"},
-                            {"a", "b"}, "", "");
+  a = ParseWatchCommandLine({"ectl", "--endpoints=x", "watch", "a", "--rev", "3", "b"}, {"a", "b"},
+                            "", "");
   EXPECT_EQ(a.watch_args, Strings({"a", "b"}));
   EXPECT_TRUE(a.exec_args.empty());
 }
@@ -44,11 +44,17 @@ TEST(WatchCommandLine, EnvironmentKey) {
 }
 
 TEST(WatchCommandLine, EtcdctlErrors) {
-  EXPECT_EQ(BadArgs([] { ParseWatchCommandLine({"ectl", "watch"}, {}, "", ""); }),
+  EXPECT_EQ(BadArgs([] {
+              ParseWatchCommandLine({"ectl", "watch"}, {}, "", "");
+            }),
             "bad number of arguments");
-  EXPECT_EQ(BadArgs([] { ParseWatchCommandLine({"ectl", "watch", "k", "--"}, {"k"}, "", ""); }),
+  EXPECT_EQ(BadArgs([] {
+              ParseWatchCommandLine({"ectl", "watch", "k", "--"}, {"k"}, "", "");
+            }),
             "bad number of arguments (found separator --, but no commands)");
-  EXPECT_EQ(BadArgs([] { ParseWatchCommandLine({"ectl", "watch", "foo"}, {"foo"}, "foo", ""); }),
+  EXPECT_EQ(BadArgs([] {
+              ParseWatchCommandLine({"ectl", "watch", "foo"}, {"foo"}, "foo", "");
+            }),
             "bad number of arguments (found conflicting environment key)");
   EXPECT_EQ(BadArgs([] {
               ParseWatchCommandLine({"ectl", "watch", "foo", "--", "echo", "1"},
@@ -60,7 +66,9 @@ TEST(WatchCommandLine, EtcdctlErrors) {
   EXPECT_EQ(BadArgs([&] { BuildWatchSpec(a.watch_args, {}); }), "bad number of arguments");
   WatchFlags prefix;
   prefix.prefix = true;
-  EXPECT_EQ(BadArgs([&] { BuildWatchSpec({"a", "b"}, prefix); }),
+  EXPECT_EQ(BadArgs([&] {
+              BuildWatchSpec({"a", "b"}, prefix);
+            }),
             "`range_end` and `--prefix` are mutually exclusive");
 }
 
@@ -86,7 +94,8 @@ TEST(WatchSpec, RangePrefixAndFlags) {
 
 TEST(WatchLine, FlagsPerLine) {
   WatchFlags f;
-  WatchArgs a = ParseWatchLine({"watch", "--prefix", "--rev", "5", "k", "--", "echo", "x"}, "", "", &f);
+  WatchArgs a =
+      ParseWatchLine({"watch", "--prefix", "--rev", "5", "k", "--", "echo", "x"}, "", "", &f);
   EXPECT_TRUE(f.prefix);
   EXPECT_EQ(f.rev, 5);
   EXPECT_EQ(a.watch_args, Strings({"k"}));
@@ -99,19 +108,34 @@ TEST(WatchLine, FlagsPerLine) {
 
 TEST(WatchLine, FatalErrors) {
   WatchFlags f;
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "--bogus", "k"}, "", "", &f); }),
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "--bogus", "k"}, "", "", &f);
+            }),
             "unknown flag: --bogus");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "-x", "k"}, "", "", &f); }),
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "-x", "k"}, "", "", &f);
+            }),
             "unknown shorthand flag: 'x' in -x");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "--rev", "x", "k"}, "", "", &f); }),
-            "invalid argument \"x\" for \"--rev\" flag: strconv.ParseInt: parsing \"x\": invalid syntax");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "k", "--rev"}, "", "", &f); }),
+  EXPECT_EQ(
+      BadArgs([&] {
+        ParseWatchLine({"watch", "--rev", "x", "k"}, "", "", &f);
+      }),
+      "invalid argument \"x\" for \"--rev\" flag: strconv.ParseInt: parsing \"x\": invalid syntax");
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "k", "--rev"}, "", "", &f);
+            }),
             "flag needs an argument: --rev");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "k", "--"}, "", "", &f); }),
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "k", "--"}, "", "", &f);
+            }),
             "bad number of arguments (found separator --, but no commands)");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "--prefix"}, "", "", &f); }),
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "--prefix"}, "", "", &f);
+            }),
             "bad number of arguments");
-  EXPECT_EQ(BadArgs([&] { ParseWatchLine({"watch", "k"}, "env", "", &f); }),
+  EXPECT_EQ(BadArgs([&] {
+              ParseWatchLine({"watch", "k"}, "env", "", &f);
+            }),
             "bad number of arguments (found conflicting environment key)");
 }
 
@@ -120,7 +144,8 @@ TEST(Argify, WordsAndQuotes) {
   EXPECT_EQ(Argify("watch \"q k\" -- sh -c \"echo \\\"$X\\\"\""),
             Strings({"watch", "q k", "--", "sh", "-c", "echo \"$X\""}));
   EXPECT_EQ(Argify("watch 'a b'"), Strings({"watch", "a b"}));
-  EXPECT_EQ(Argify("\"\\x41\\u00e9\\101\""), Strings({"A\xc3\xa9" "A"}));
+  EXPECT_EQ(Argify("\"\\x41\\u00e9\\101\""), Strings({"A\xc3\xa9"
+                                                      "A"}));
   EXPECT_TRUE(Argify("").empty());
   try {
     Argify("watch \"\\z\"");
