@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "client/client.h"
@@ -32,8 +33,16 @@ bool Retryable(const grpc::Status& status) {
   }
 }
 
+// A refused create whose reason a fresh token may cure. etcd puts the reason in as the
+// error's text, which may be a whole status ("rpc error: code = Unauthenticated desc =
+// etcdserver: invalid auth token").
 bool MayBeTokenRefusal(const std::string& error) {
-  return error == "etcdserver: permission denied" || Client::IsTokenError(error);
+  std::string_view reason = error;
+  if (auto desc = reason.find(" desc = ");
+      reason.rfind("rpc error: ", 0) == 0 && desc != std::string_view::npos) {
+    reason.remove_prefix(desc + 8);
+  }
+  return reason == "etcdserver: permission denied" || Client::IsTokenError(std::string(reason));
 }
 
 }  // namespace

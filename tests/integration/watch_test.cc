@@ -382,5 +382,32 @@ TEST_F(WatchCluster, EveryEventExactlyOnceAcrossMemberRestarts) {
   oracle->Wait();
 }
 
+TEST_F(WatchCluster, FreshAuthTokenAfterMemberRestart) {
+  // A restarted member has forgotten every simple token, so the watcher's stream is
+  // re-created with a token the member refuses; ectl must fetch a new one.
+  auto cluster = Start(1);
+  ASSERT_NE(cluster, nullptr);
+  const EtcdCluster& c = *cluster;
+  ASSERT_EQ(Oracle(c, {"user", "add", "root:pw"}).exit_code, 0);
+  ASSERT_EQ(Oracle(c, {"auth", "enable"}).exit_code, 0);
+  const std::string rev = std::to_string(
+      HeaderRevision(Oracle(c, {"--user", "root:pw", "get", "-w", "json", "x"}).out) + 1);
+  auto ectl = StartWatch(c, Tool::kEctl, {"--user", "root:pw", "watch", "--rev", rev, "t/", "t0"});
+  ASSERT_TRUE(ectl);
+  ASSERT_EQ(Oracle(c, {"--user", "root:pw", "put", "t/a", "1"}).exit_code, 0);
+  ASSERT_TRUE(ectl->WaitForOut([](const std::string& o) { return o == "PUT\nt/a\n1\n"; }))
+      << ectl->Out() << ectl->Err();
+  std::string error;
+  ASSERT_TRUE(cluster->RestartMember(0, seconds(30), &error)) << error;
+  ASSERT_EQ(Oracle(c, {"--user", "root:pw", "put", "t/b", "2"}).exit_code, 0);
+  EXPECT_TRUE(ectl->WaitForOut([](const std::string& o) {
+    return o == "PUT\nt/a\n1\nPUT\nt/b\n2\n";
+  })) << ectl->Out()
+      << ectl->Err();
+  ectl->Signal(SIGTERM);
+  EXPECT_EQ(ectl->Wait(), 128 + SIGTERM);
+  EXPECT_EQ(ectl->Err(), "");
+}
+
 }  // namespace
 }  // namespace ectl::integration
