@@ -167,6 +167,78 @@ def load_prefix(prefix: str, count: int) -> Callable[[Etcd], None]:
     return load
 
 
+# watch throughput: a live watcher on wbench/, then WATCH["keys"] keys written by a fast
+# loader (128 puts per transaction over the gateway), timed until every event is printed.
+WATCH = {"keys": 20_000}
+
+
+def measure_watch(bench: "Bench", argv: list[str], case: "Case") -> Sample:
+    """Time from the loader's start until the watcher has printed every event.
+
+    The watcher runs under measure.c (for its peak RSS) through `sh -c 'exec ... > fifo'`,
+    so the measured process is the watcher itself. Its stdout is counted here (three lines
+    per PUT event in the simple format). Before the clock starts, a sentinel key is put
+    until the watcher shows it, so the watch is known to be established. The watcher's CPU
+    time, the client's own cost per event, is reported as a note.
+    """
+    import select
+    import threading
+    fifo = os.path.join(os.path.dirname(bench.stdin_path), "watch.fifo")
+    if os.path.exists(fifo):
+        os.unlink(fifo)
+    os.mkfifo(fifo)
+    with open(bench.stdin_path, "wb"):
+        pass
+    proc = subprocess.Popen(
+        [bench.measure_exe, bench.stdin_path, bench.stderr_path, "/bin/sh", "-c",
+         'exec "$@" > "$WATCH_FIFO"', "sh", *argv],
+        env={**bench.env, "WATCH_FIFO": fifo}, stdout=subprocess.PIPE, text=True)
+    fd = os.open(fifo, os.O_RDONLY)
+    try:
+        seen = b""
+        deadline = time.monotonic() + 30
+        while b"wbench/ready\n" not in seen:
+            if time.monotonic() > deadline:
+                raise BenchError("the watcher did not start")
+            bench.etcd.put("wbench/ready", "1")
+            if select.select([fd], [], [], 0.05)[0]:
+                seen += os.read(fd, 1 << 16)
+        lines = 0  # events after the sentinel(s) seen so far
+        tail = seen[seen.rfind(b"wbench/ready\n"):]
+        lines = tail.count(b"\n") - 2  # the sentinel's key and value lines
+        count = WATCH["keys"]
+        items = [(f"wbench/{i:06d}", value_of(i)) for i in range(count)]
+        start = time.perf_counter()
+        loader = threading.Thread(target=bench.etcd.put_many, args=(items,))
+        loader.start()
+        while lines < 3 * count:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+        elapsed = time.perf_counter() - start
+        loader.join()
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            watcher = int(f.read().split()[0])
+        with open(f"/proc/{watcher}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        os.kill(watcher, signal.SIGTERM)
+        while os.read(fd, 1 << 16):  # a watcher blocked on a full pipe must see the signal
+            pass
+    finally:
+        os.close(fd)
+        os.unlink(fifo)
+    stdout, _ = proc.communicate(timeout=30)
+    if lines < 3 * count:
+        with open(bench.stderr_path, errors="replace") as f:
+            raise BenchError(f"watcher printed {lines // 3} of {count} events:\n{f.read()[-2000:]}")
+    note(f"{os.path.basename(argv[0])}: {count} events in {elapsed * 1000:.0f} ms, "
+         f"watcher CPU {cpu * 1000:.0f} ms")
+    _, maxrss_kib, _ = map(int, stdout.split())
+    return Sample(elapsed, maxrss_kib)
+
+
 # name -> loader; each runs at most once per benchmark run, before the first case needing it.
 DATASETS: dict[str, Callable[[Etcd], None]] = {
     "k": lambda etcd: etcd.put("k", "v"),
@@ -218,6 +290,8 @@ CASES: list[Case] = [
     # txn: one compare and a 3-op success branch (get, put, del), read from stdin.
     Case("txn-3op", ["txn"], data=("k",),
          stdin=b'value("k") != "never"\n\nget k\nput txn-k v\ndel txn-gone\n\n\n'),
+    # Target: at least twice etcdctl's event throughput.
+    Case("watch-20k", ["watch", "--prefix", "wbench/"], kind=LARGE, measure=measure_watch),
 ]
 
 
@@ -377,6 +451,8 @@ def parse_args() -> argparse.Namespace:
                    help="pairs per large case (default 5)")
     p.add_argument("--warmup", type=count, default=2, help="untimed pairs per case (default 2)")
     p.add_argument("--cases", help="comma-separated case names to run (default: all)")
+    p.add_argument("--watch-keys", type=positive, default=20_000,
+                   help="events the watch case prints (default 20000)")
     p.add_argument("--list", action="store_true", help="list the cases and exit")
     return p.parse_args()
 
@@ -398,6 +474,7 @@ def main() -> int:
             print(f"{c.name:22}  {' '.join(c.args):32}  {c.kind:6}  {c.targets()}")
         return 0
     cases = select_cases(args.cases)
+    WATCH["keys"] = args.watch_keys
     ectl = resolve(args.ectl, "ectl")
     etcdctl = resolve(args.etcdctl, "etcdctl")
     etcd_bin = resolve(args.etcd, "etcd")

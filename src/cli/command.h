@@ -45,6 +45,15 @@ class Context {
   [[nodiscard]] const GlobalOptions& global() const { return global_; }
   [[nodiscard]] Io& io() { return io_; }
   [[nodiscard]] const std::string& program() const { return program_; }
+  // The command line as typed (argv[0] first) and the environment Run() was given, for
+  // the few commands whose etcdctl twin reads os.Args or the environment itself (watch
+  // finds its exec command after the raw "--", which args() no longer shows).
+  [[nodiscard]] const std::vector<std::string>& raw_argv() const { return raw_argv_; }
+  [[nodiscard]] const std::map<std::string, std::string>& env() const { return env_; }
+  void SetInvocation(std::vector<std::string> raw_argv, std::map<std::string, std::string> env) {
+    raw_argv_ = std::move(raw_argv);
+    env_ = std::move(env);
+  }
 
   // The printer for -w/--hex (validated when first asked for).
   output::Printer& printer();
@@ -56,6 +65,8 @@ class Context {
   Io& io_;
   std::vector<std::string> args_;
   std::string program_;
+  std::vector<std::string> raw_argv_;
+  std::map<std::string, std::string> env_;
   std::unique_ptr<output::Printer> printer_;
   std::unique_ptr<client::Client> client_;
 };

@@ -11,6 +11,7 @@ void RegisterCommands(CommandTree& tree) {
   RegisterTxnCommand(tree);
 
   // watch
+  RegisterWatchCommand(tree);
 
   // lease
   RegisterCompactionCommand(tree);

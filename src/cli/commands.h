@@ -18,6 +18,7 @@ void RegisterCompactionCommand(CommandTree& tree);
 void RegisterTxnCommand(CommandTree& tree);
 
 // watch
+void RegisterWatchCommand(CommandTree& tree);
 
 // cluster and maintenance
 void RegisterAlarmCommands(CommandTree& tree);

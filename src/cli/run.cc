@@ -184,8 +184,10 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
       setenv("GRPC_VERBOSITY", "DEBUG", 1);
     }
     Context ctx(global, io, std::move(r.positionals), program);
+    ctx.SetInvocation(argv, env);
     selected->run(ctx);
   } catch (const Error& e) {
+    if (e.reported()) return static_cast<int>(e.code());
     return Fail(io, e.code(), e.what());
   } catch (const client::RpcError& e) {
     return Fail(io, ExitCode::kError, e.what());

@@ -77,6 +77,10 @@ class FieldsPrinter final : public Printer {
   }
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchFields(buffer(), r);
+    MaybeFlush();
+  }
 
   // cluster and maintenance
 

@@ -112,6 +112,10 @@ class JsonPrinter final : public Printer {
   }
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchJson(buffer(), r);
+    Line();
+  }
 
   // cluster and maintenance
 

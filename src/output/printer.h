@@ -52,6 +52,7 @@ enum class Result {
   kLeaseKeepAlive,
 
   // watch results
+  kWatch,
 
   // cluster and maintenance results
   kMemberList,
@@ -111,6 +112,13 @@ class Printer {
   virtual void LeaseKeepAliveEnded(int64_t id);
 
   // watch
+  // One watch response (output/watch_result.h). The renderings live in
+  // output/watch_print.cc; each format's override appends one of them.
+  virtual void Watch(const struct WatchResult& r);
+  static void AppendWatchSimple(std::string& out, const struct WatchResult& r, bool hex);
+  static void AppendWatchJson(std::string& out, const struct WatchResult& r);
+  static void AppendWatchFields(std::string& out, const struct WatchResult& r);
+  static void AppendWatchProtobuf(std::string& out, const struct WatchResult& r);
 
   // cluster and maintenance
   // Rendered for every format by output/cluster_*.cc; each format's Supports() decides

@@ -43,6 +43,11 @@ class ProtobufPrinter final : public Printer {
   }
 
   // watch
+  void Watch(const WatchResult& r) override {
+    Flush();
+    AppendWatchProtobuf(buffer(), r);
+    Flush();
+  }
 
   // cluster and maintenance
 

@@ -79,6 +79,10 @@ class SimplePrinter final : public Printer {
   }
 
   // watch
+  void Watch(const WatchResult& r) override {
+    AppendWatchSimple(buffer(), r, hex());
+    MaybeFlush();
+  }
 
   // cluster and maintenance
 

@@ -133,6 +133,7 @@ bool EtcdCluster::Launch(const EtcdClusterOptions& options,
     return false;
   }
   configs_.clear();
+  argvs_.clear();
   std::string initial_cluster;
   for (int i = 0; i < options.members; ++i) {
     EtcdMemberConfig c;
@@ -163,6 +164,7 @@ bool EtcdCluster::Launch(const EtcdClusterOptions& options,
         "--initial-cluster-state=new",
     };
     argv.insert(argv.end(), c.extra_args.begin(), c.extra_args.end());
+    argvs_.push_back(argv);
     auto p = BackgroundProcess::Start(argv, env, c.log_path, error);
     if (p == nullptr) return false;
     processes_.push_back(std::move(p));
@@ -209,6 +211,28 @@ std::string EtcdCluster::ClientEndpoints() const {
 
 void EtcdCluster::StopMember(size_t i) {
   if (i < processes_.size()) processes_[i]->Stop();
+}
+
+bool EtcdCluster::RestartMember(size_t i, std::chrono::milliseconds timeout,
+                                std::string* error) {
+  if (i >= processes_.size()) return false;
+  processes_[i]->Stop();
+  EnvChanges env;
+  env.unset_prefixes = {"ETCD_", "ETCDCTL_"};
+  // The log is kept: the restarted member writes to a second file.
+  auto p = BackgroundProcess::Start(argvs_[i], env, configs_[i].log_path + ".restart", error);
+  if (p == nullptr) return false;
+  processes_[i] = std::move(p);
+  const auto deadline = Clock::now() + timeout;
+  while (!EtcdHealthy(configs_[i].client_port, std::chrono::milliseconds(500))) {
+    if (!processes_[i]->Running() || Clock::now() >= deadline) {
+      *error = configs_[i].name + " did not come back\n" +
+               Tail(configs_[i].log_path + ".restart", 2000);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
 }
 
 void EtcdCluster::Stop() {

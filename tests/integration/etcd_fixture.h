@@ -67,6 +67,9 @@ class EtcdCluster {
 
   // Stops one member (SIGTERM, then SIGKILL); its data dir stays.
   void StopMember(size_t i);
+  // Starts a stopped member again with the same flags and data dir, and waits until
+  // it reports healthy. False (with *error set) if it did not within `timeout`.
+  bool RestartMember(size_t i, std::chrono::milliseconds timeout, std::string* error);
 
   // Stops every member and removes the temporary directory. Idempotent.
   void Stop();
@@ -84,6 +87,7 @@ class EtcdCluster {
   std::string root_dir_;
   std::vector<EtcdMemberConfig> configs_;
   std::vector<std::unique_ptr<BackgroundProcess>> processes_;
+  std::vector<std::vector<std::string>> argvs_;  // per member, for RestartMember
 };
 
 // Returns `count` distinct ports that were free on 127.0.0.1 a moment ago

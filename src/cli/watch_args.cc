@@ -1,0 +1,386 @@
+#include "cli/watch_args.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/bytes.h"
+#include "common/error.h"
+#include "common/strconv.h"
+#include "mvccpb/kv.pb.h"
+
+namespace ectl::cli {
+namespace {
+
+const char* const kBadArgsNum = "bad number of arguments";
+const char* const kConflictEnv = "bad number of arguments (found conflicting environment key)";
+const char* const kSeparator = "bad number of arguments (found separator --, but no commands)";
+
+[[noreturn]] void BadArgs(const std::string& message) { throw Error(ExitCode::kBadArgs, message); }
+
+// Index of the first "--", or npos.
+size_t FindSeparator(const std::vector<std::string>& args) {
+  auto it = std::find(args.begin(), args.end(), "--");
+  return it == args.end() ? std::string::npos : static_cast<size_t>(it - args.begin());
+}
+
+// etcdctl drops, from the end of the key arguments, everything from the last word equal
+// to the exec command's name (those words are the command and its arguments, which the
+// flag parser also reported as positionals).
+std::vector<std::string> TrimExecWords(std::vector<std::string> watch_args,
+                                       const std::vector<std::string>& exec_args) {
+  for (size_t i = watch_args.size(); i-- > 0;) {
+    if (watch_args[i] == exec_args.front()) {
+      watch_args.resize(i);
+      return watch_args;
+    }
+  }
+  return {};  // (etcdctl would crash here; no keys is the sane reading)
+}
+
+std::vector<std::string> WithEnvKey(std::vector<std::string> watch_args, const std::string& env_key,
+                                    const std::string& env_range) {
+  if (env_key.empty()) return watch_args;
+  std::vector<std::string> out{env_key};
+  if (!env_range.empty()) out.push_back(env_range);
+  out.insert(out.end(), watch_args.begin(), watch_args.end());
+  return out;
+}
+
+// pflag's parsing of the watch flags on an interactive line: flags anywhere, "--" ends
+// them; returns the other words (everything after "--" included).
+std::vector<std::string> ParseLineFlags(const std::vector<std::string>& args, WatchFlags* f) {
+  std::vector<std::string> rest;
+  auto set = [&](const std::string& name, const std::string& value) {
+    const std::string shown = name == "interactive" ? "-i, --interactive" : "--" + name;
+    try {
+      if (name == "rev") {
+        f->rev = ParseInt(value, 0);
+      } else {
+        bool b = ParseBool(value);
+        if (name == "interactive") f->interactive = b;
+        if (name == "prefix") f->prefix = b;
+        if (name == "prev-kv") f->prev_kv = b;
+        if (name == "progress-notify") f->progress_notify = b;
+      }
+    } catch (const ParseError& e) {
+      BadArgs("invalid argument " + GoQuote(value) + " for " + GoQuote(shown) +
+              " flag: " + e.what());
+    }
+  };
+  auto known = [](const std::string& n) {
+    return n == "interactive" || n == "prefix" || n == "prev-kv" || n == "progress-notify" ||
+           n == "rev";
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& s = args[i];
+    if (s.size() < 2 || s[0] != '-') {
+      rest.push_back(s);
+    } else if (s == "--") {
+      rest.insert(rest.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    } else if (s[1] == '-') {
+      std::string name = s.substr(2);
+      if (name.empty() || name[0] == '-' || name[0] == '=') BadArgs("bad flag syntax: " + s);
+      auto eq = name.find('=');
+      std::string value;
+      bool has_value = eq != std::string::npos;
+      if (has_value) value = name.substr(eq + 1), name.resize(eq);
+      if (!known(name))
+        BadArgs(name == "help" ? "pflag: help requested" : "unknown flag: --" + name);
+      if (!has_value) {
+        if (name != "rev") {
+          value = "true";
+        } else if (i + 1 < args.size()) {
+          value = args[++i];
+        } else {
+          BadArgs("flag needs an argument: " + s);
+        }
+      }
+      set(name, value);
+    } else {
+      // Shorthands: only -i exists (a bool), so "-i", "-i=v", "-ii" are the valid forms.
+      std::string shorthands = s.substr(1);
+      while (!shorthands.empty()) {
+        char c = shorthands[0];
+        if (c != 'i') {
+          if (c == 'h') BadArgs("pflag: help requested");
+          BadArgs(std::string("unknown shorthand flag: '") + c + "' in -" + shorthands);
+        }
+        if (shorthands.size() > 2 && shorthands[1] == '=') {
+          set("interactive", shorthands.substr(2));
+          break;
+        }
+        set("interactive", "true");
+        shorthands.erase(0, 1);
+      }
+    }
+  }
+  return rest;
+}
+
+// The length of the valid UTF-8 sequence at s[i], or 0.
+size_t Utf8Len(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  size_t len;
+  uint32_t r, min;
+  if ((b0 & 0xe0) == 0xc0) {
+    len = 2, r = b0 & 0x1f, min = 0x80;
+  } else if ((b0 & 0xf0) == 0xe0) {
+    len = 3, r = b0 & 0x0f, min = 0x800;
+  } else if ((b0 & 0xf8) == 0xf0) {
+    len = 4, r = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xc0) != 0x80) return 0;
+    r = (r << 6) | (b & 0x3f);
+  }
+  if (r < min || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return 0;
+  return len;
+}
+
+// Go's strconv.Unquote for a double-quoted word.
+std::string GoUnquote(std::string_view q) {
+  auto fail = [] { throw Error(ExitCode::kInvalidInput, "invalid syntax"); };
+  if (q.size() < 2 || q.front() != '"' || q.back() != '"') fail();
+  std::string_view s = q.substr(1, q.size() - 2);
+  std::string out;
+  auto hex = [&](size_t& i, int n) {
+    uint32_t v = 0;
+    for (int k = 0; k < n; ++k, ++i) {
+      if (i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) fail();
+      char c = s[i];
+      v = v * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(c))
+                                             ? c - '0'
+                                             : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+  };
+  auto utf8 = [&](uint32_t r) {
+    if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) fail();
+    if (r < 0x80) {
+      out += static_cast<char>(r);
+    } else if (r < 0x800) {
+      out += static_cast<char>(0xc0 | (r >> 6));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    } else if (r < 0x10000) {
+      out += static_cast<char>(0xe0 | (r >> 12));
+      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    } else {
+      out += static_cast<char>(0xf0 | (r >> 18));
+      out += static_cast<char>(0x80 | ((r >> 12) & 0x3f));
+      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    }
+  };
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == '"' || c == '\n') fail();
+    if (c != '\\') {
+      // Literal bytes pass through; a byte that starts no valid UTF-8 sequence becomes
+      // U+FFFD, as Go's Unquote decodes rune by rune.
+      if (static_cast<unsigned char>(c) < 0x80) {
+        out += c, ++i;
+      } else if (size_t len = Utf8Len(s, i); len > 0) {
+        out += s.substr(i, len), i += len;
+      } else {
+        out += "\xef\xbf\xbd", ++i;
+      }
+      continue;
+    }
+    if (++i >= s.size()) fail();
+    char e = s[i++];
+    switch (e) {
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case 'x':
+        out += static_cast<char>(hex(i, 2));
+        break;
+      case 'u':
+        utf8(hex(i, 4));
+        break;
+      case 'U':
+        utf8(hex(i, 8));
+        break;
+      default: {
+        if (e < '0' || e > '7') fail();
+        uint32_t v = static_cast<uint32_t>(e - '0');
+        for (int k = 0; k < 2; ++k, ++i) {
+          if (i >= s.size() || s[i] < '0' || s[i] > '7') fail();
+          v = v * 8 + static_cast<uint32_t>(s[i] - '0');
+        }
+        if (v > 255) fail();
+        out += static_cast<char>(v);
+      }
+    }
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+}  // namespace
+
+WatchArgs ParseWatchCommandLine(const std::vector<std::string>& raw_argv,
+                                const std::vector<std::string>& positionals,
+                                const std::string& env_key, const std::string& env_range) {
+  // etcdctl takes the words after the first "watch" (all of argv if there is none,
+  // e.g. when the command was abbreviated).
+  std::vector<std::string> raw = raw_argv;
+  if (auto w = std::find(raw.begin(), raw.end(), "watch"); w != raw.end()) {
+    raw.erase(raw.begin(), w + 1);
+  }
+  const size_t sep = FindSeparator(raw);
+  const bool has_sep = sep != std::string::npos;
+  if (has_sep && sep == raw.size() - 1) BadArgs(kSeparator);
+  if (!has_sep && raw.empty() && env_key.empty()) BadArgs(kBadArgsNum);
+  if (has_sep && !env_key.empty()) {
+    // A key before "--" conflicts with the variable: match the positionals against the
+    // raw words from the end; one left over in front of the separator is a key.
+    long r = static_cast<long>(raw.size()) - 1;
+    for (long w = static_cast<long>(positionals.size()) - 1; w >= 0; --w) {
+      if (r >= 0 && positionals[static_cast<size_t>(w)] == raw[static_cast<size_t>(r)]) {
+        --r;
+        continue;
+      }
+      if (r == static_cast<long>(sep)) BadArgs(kConflictEnv);
+    }
+  }
+  if (!has_sep && !positionals.empty() && !env_key.empty()) BadArgs(kConflictEnv);
+
+  WatchArgs out;
+  if (has_sep) out.exec_args.assign(raw.begin() + static_cast<long>(sep) + 1, raw.end());
+  out.watch_args = WithEnvKey(positionals, env_key, env_range);
+  if (has_sep) out.watch_args = TrimExecWords(std::move(out.watch_args), out.exec_args);
+  return out;
+}
+
+WatchArgs ParseWatchLine(const std::vector<std::string>& words, const std::string& env_key,
+                         const std::string& env_range, WatchFlags* flags) {
+  std::vector<std::string> args(words.begin() + 1, words.end());
+  const size_t sep = FindSeparator(args);
+  const bool has_sep = sep != std::string::npos;
+  if (has_sep && sep == args.size() - 1) BadArgs(kSeparator);
+  *flags = WatchFlags{};
+  std::vector<std::string> positionals = ParseLineFlags(args, flags);
+  if (!has_sep && env_key.empty() && positionals.empty()) BadArgs(kBadArgsNum);
+  if (!has_sep && !positionals.empty() && !env_key.empty()) BadArgs(kConflictEnv);
+
+  WatchArgs out;
+  if (has_sep) out.exec_args.assign(args.begin() + static_cast<long>(sep) + 1, args.end());
+  out.watch_args = WithEnvKey(std::move(positionals), env_key, env_range);
+  if (has_sep) out.watch_args = TrimExecWords(std::move(out.watch_args), out.exec_args);
+  return out;
+}
+
+client::WatchSpec BuildWatchSpec(const std::vector<std::string>& watch_args,
+                                 const WatchFlags& flags) {
+  if (watch_args.empty()) BadArgs(kBadArgsNum);
+  client::WatchSpec spec;
+  spec.key = watch_args[0];
+  if (watch_args.size() == 2) {
+    if (flags.prefix) BadArgs("`range_end` and `--prefix` are mutually exclusive");
+    spec.range_end = watch_args[1];
+  }
+  if (flags.prefix) {
+    // As etcd's client: an empty prefix means every key ("\0" to "\0").
+    if (spec.key.empty()) spec.key = std::string(1, '\0');
+    spec.range_end = spec.key == std::string(1, '\0') ? spec.key : PrefixEnd(spec.key);
+  }
+  spec.start_revision = flags.rev;
+  spec.prev_kv = flags.prev_kv;
+  spec.progress_notify = flags.progress_notify;
+  return spec;
+}
+
+std::vector<std::string> Argify(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    size_t end = std::string_view::npos;
+    if (c == '"') {
+      // "(?:[^"\\]|\\.)*"
+      for (size_t j = i + 1; j < s.size(); ++j) {
+        if (s[j] == '\\') {
+          if (j + 1 >= s.size() || s[j + 1] == '\n') break;
+          ++j;
+        } else if (s[j] == '"') {
+          end = j + 1;
+          break;
+        }
+      }
+      if (end != std::string_view::npos) {
+        out.push_back(GoUnquote(s.substr(i, end - i)));
+        i = end;
+        continue;
+      }
+    } else if (c == '\'') {
+      // '[^']*' (etcdctl 3.4 mis-slices these; the quotes are simply removed here)
+      size_t close = s.find('\'', i + 1);
+      if (close != std::string_view::npos) {
+        out.emplace_back(s.substr(i + 1, close - i - 1));
+        i = close + 1;
+        continue;
+      }
+    } else if (!IsSpace(c)) {
+      // [^'"\s]\S*[^'"\s]?  — the whole run of non-space characters
+      size_t j = i;
+      while (j < s.size() && !IsSpace(s[j])) ++j;
+      out.emplace_back(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string> WatchExecEnv(const std::map<std::string, std::string>& env,
+                                      int64_t revision, const mvccpb::Event& event) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : env) {
+    if (name == "ETCD_WATCH_REVISION" || name == "ETCD_WATCH_EVENT_TYPE" ||
+        name == "ETCD_WATCH_KEY" || name == "ETCD_WATCH_VALUE") {
+      continue;  // the event's own values win, as with Go's exec
+    }
+    out.push_back(name + "=" + value);
+  }
+  out.push_back("ETCD_WATCH_REVISION=" + std::to_string(revision));
+  out.push_back(std::string("ETCD_WATCH_EVENT_TYPE=") +
+                (event.type() == mvccpb::Event::DELETE ? "\"DELETE\"" : "\"PUT\""));
+  out.push_back("ETCD_WATCH_KEY=" + GoQuote(event.kv().key()));
+  out.push_back("ETCD_WATCH_VALUE=" + GoQuote(event.kv().value()));
+  return out;
+}
+
+}  // namespace ectl::cli
