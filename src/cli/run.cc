@@ -100,8 +100,10 @@ std::string UnknownFlag(const std::string& arg) {
   return "unknown shorthand flag: '" + flag.substr(1, 1) + "' in " + arg;
 }
 
+// An Error without a message is a failure already reported on stdout (check perf's
+// FAIL), which etcdctl ends with its exit code alone.
 int Fail(Io& io, ExitCode code, const std::string& message) {
-  io.err << "Error: " << message << "\n";
+  if (!message.empty()) io.err << "Error: " << message << "\n";
   return static_cast<int>(code);
 }
 
