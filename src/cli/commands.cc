@@ -17,6 +17,9 @@ void RegisterCommands(CommandTree& tree) {
 
 
   // concurrency
+  RegisterMirrorCommand(tree);
+  RegisterConcurrencyCommands(tree);
+  RegisterCheckCommands(tree);
 
   RegisterVersionCommand(tree);
 }

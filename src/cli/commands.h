@@ -22,6 +22,9 @@ void RegisterVersionCommand(CommandTree& tree);
 
 
 // concurrency
+void RegisterConcurrencyCommands(CommandTree& tree);
+void RegisterMirrorCommand(CommandTree& tree);
+void RegisterCheckCommands(CommandTree& tree);
 
 
 }  // namespace ectl::cli
