@@ -73,11 +73,14 @@ class ProgressBar {
       : out_(out), total_(total_seconds), width_(TerminalWidth()) {
     thread_ = std::thread([this] { Loop(); });
   }
-  // Draws the final line (with '\n') and stops.
-  void Finish() {
+  // Draws the final line (with '\n') and stops. A complete run shows the full count, as
+  // etcdctl's bar always reaches it; an interrupted one shows how far it came.
+  void Finish(bool complete) {
     stop_.Cancel(client::CancelReason::kInterrupted);
     thread_.join();
-    out_ << ProgressLine(Current(), total_, {}, true, Clock::now() - start_, width_) << std::flush;
+    out_ << ProgressLine(complete ? total_ : Current(), total_, {}, true, Clock::now() - start_,
+                         width_)
+         << std::flush;
   }
 
  private:
@@ -138,7 +141,7 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
     spec.next_key = [&] { return RandomKey(prefix, rng); };
     ProgressBar bar(out, std::chrono::duration_cast<std::chrono::seconds>(length).count());
     result = client::RunPutLoad(c, spec, canceller);
-    bar.Finish();
+    bar.Finish(!canceller.cancelled());
   }
 
   client::DeleteOptions del;
