@@ -2,9 +2,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <memory>
 #include <ostream>
 #include <random>
@@ -13,6 +11,7 @@
 #include "cli/check_perf.h"
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/env_knob.h"
 #include "cli/global_options.h"
 #include "cli/signals.h"
 #include "client/cancel.h"
@@ -22,7 +21,6 @@
 #include "client/rpc_error.h"
 #include "common/bytes.h"
 #include "common/error.h"
-#include "common/strconv.h"
 
 namespace ectl::cli {
 namespace {
@@ -33,17 +31,10 @@ constexpr size_t kKeySize = 256;
 constexpr size_t kValueSize = 1024;
 constexpr auto kCleanupTimeout = std::chrono::seconds(30);
 
-// The model's 60 s, unless ECTL_CHECK_PERF_DURATION (a Go duration) shortens the run for
-// tests; etcdctl has no such knob.
+// The model's 60 s, unless ECTL_CHECK_PERF_DURATION shortens the run for tests.
 std::chrono::nanoseconds RunLength(const PerfModel& model) {
-  if (const char* v = std::getenv("ECTL_CHECK_PERF_DURATION"); v && *v) {
-    try {
-      auto d = ParseDuration(v);
-      if (d >= std::chrono::seconds(1)) return d;
-    } catch (const ParseError&) {
-    }
-  }
-  return std::chrono::seconds(model.seconds);
+  return EnvDuration("ECTL_CHECK_PERF_DURATION", std::chrono::seconds(1))
+      .value_or(std::chrono::seconds(model.seconds));
 }
 
 int TerminalWidth() {

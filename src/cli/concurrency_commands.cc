@@ -33,8 +33,7 @@ etcdserverpb::RangeResponse GetKey(const client::Client& c, const std::string& k
 
 // Blocks until a signal or the loss of the session; returns the reason.
 CancelReason AwaitCancel(const client::Canceller& canceller) {
-  while (!canceller.SleepFor(std::chrono::hours(1))) {
-  }
+  canceller.Wait();
   return canceller.reason();
 }
 

@@ -1,6 +1,5 @@
 // make-mirror: copies a prefix to another cluster and keeps following its changes.
 #include <atomic>
-#include <cstdlib>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -8,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/env_knob.h"
 #include "cli/global_options.h"
 #include "cli/mirror.h"
 #include "cli/signals.h"
@@ -18,7 +18,6 @@
 #include "client/rpc_error.h"
 #include "common/bytes.h"
 #include "common/error.h"
-#include "common/strconv.h"
 
 namespace ectl::cli {
 namespace {
@@ -26,17 +25,11 @@ namespace {
 // etcdctl reads the source in pages of this many keys.
 constexpr int64_t kPageSize = 1000;
 
-// The running total is printed this often. ECTL_MIRROR_PROGRESS_INTERVAL (a Go
-// duration) shortens it for tests; etcdctl has no such knob.
+// The running total is printed this often; ECTL_MIRROR_PROGRESS_INTERVAL shortens it for
+// tests.
 client::Duration ProgressInterval() {
-  if (const char* v = std::getenv("ECTL_MIRROR_PROGRESS_INTERVAL"); v && *v) {
-    try {
-      auto d = ParseDuration(v);
-      if (d.count() > 0) return d;
-    } catch (const ParseError&) {
-    }
-  }
-  return std::chrono::seconds(30);
+  return EnvDuration("ECTL_MIRROR_PROGRESS_INTERVAL", std::chrono::milliseconds(1))
+      .value_or(std::chrono::seconds(30));
 }
 
 struct MirrorOptions {

@@ -21,6 +21,11 @@ void Canceller::Check() const {
   if (r != CancelReason::kNone) throw Cancelled(r);
 }
 
+void Canceller::Wait() const {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [this] { return reason_ != CancelReason::kNone; });
+}
+
 bool Canceller::SleepFor(Duration d) const {
   std::unique_lock<std::mutex> lock(mu_);
   return cv_.wait_for(lock, d, [this] { return reason_ != CancelReason::kNone; });

@@ -46,6 +46,8 @@ class Canceller {
   [[nodiscard]] bool cancelled() const { return reason() != CancelReason::kNone; }
   // Throws Cancelled when cancelled.
   void Check() const;
+  // Blocks until cancelled.
+  void Wait() const;
   // Sleeps for up to d; returns true (early) when cancelled.
   bool SleepFor(Duration d) const;
 
