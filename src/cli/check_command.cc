@@ -2,6 +2,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <ostream>
@@ -81,7 +82,8 @@ class ProgressBar {
   }
   void Loop() {
     do {
-      int64_t cur = Current();
+      // The full count appears only on the final line, as with etcdctl's bar.
+      int64_t cur = std::min(Current(), total_ - 1);
       std::chrono::nanoseconds left{0};
       if (cur > 0) {
         auto per = std::chrono::nanoseconds(std::chrono::seconds(cur)) / cur;

@@ -43,6 +43,16 @@ Compare CreateRevisionIs(const std::string& key, int64_t rev) {
   return c;
 }
 
+// A put of key attached to the session's lease, so the key ends with the session.
+etcdserverpb::RequestOp SessionPut(const std::string& key, const std::string& value,
+                                   const Session& session) {
+  PutOptions put;
+  put.key = key;
+  put.value = value;
+  put.lease = session.lease();
+  return OpPut(put);
+}
+
 RangeResponse Range(const Client& client, const GetOptions& options) {
   return Do(client, OpGet(options), client.command_timeout()).response_range();
 }
@@ -85,10 +95,7 @@ void Mutex::Lock(Canceller& canceller) {
   key_ = SessionKey(prefix_, session_.lease());
   TxnRequest txn;
   *txn.add_compare() = CreateRevisionIs(key_, 0);
-  PutOptions put;
-  put.key = key_;
-  put.lease = session_.lease();
-  *txn.add_success() = OpPut(put);
+  *txn.add_success() = SessionPut(key_, "", session_);
   *txn.add_success() = OpGet(Top(prefix_, SortOrder::kAscend));
   // The key may exist already when this session holds the lock.
   *txn.add_failure() = OpGet(Single(key_));
@@ -128,11 +135,7 @@ void Election::Campaign(const std::string& value, Canceller& canceller) {
   key_ = SessionKey(prefix_, session_.lease());
   TxnRequest txn;
   *txn.add_compare() = CreateRevisionIs(key_, 0);
-  PutOptions put;
-  put.key = key_;
-  put.value = value;
-  put.lease = session_.lease();
-  *txn.add_success() = OpPut(put);
+  *txn.add_success() = SessionPut(key_, value, session_);
   *txn.add_failure() = OpGet(Single(key_));
   auto resp = Txn(client_, txn, client_.command_timeout());
   leader_rev_ = resp.header().revision();
@@ -155,11 +158,7 @@ void Election::Campaign(const std::string& value, Canceller& canceller) {
 void Election::Proclaim(const std::string& value) {
   TxnRequest txn;
   *txn.add_compare() = CreateRevisionIs(key_, leader_rev_);
-  PutOptions put;
-  put.key = key_;
-  put.value = value;
-  put.lease = session_.lease();
-  *txn.add_success() = OpPut(put);
+  *txn.add_success() = SessionPut(key_, value, session_);
   auto resp = Txn(client_, txn, client_.command_timeout());
   if (!resp.succeeded()) throw RpcError(0, "election: not leader");
 }

@@ -63,11 +63,14 @@ PutLoadResult RunPutLoad(const Client& client, const PutLoad& load, Canceller& c
   etcdserverpb::PutRequest request;
   request.set_value(load.value);
   while (!canceller.cancelled()) {
-    // A token bucket of depth one: starts are spaced by 1/rate, never bunched.
+    // Starts are spaced by 1/rate, never bunched, as a token bucket of depth one.
     auto now = Clock::now();
     if (next > now && canceller.SleepFor(next - now)) break;
     if (Clock::now() >= end) break;
-    next = std::max(next, Clock::now()) + step;
+    // Starts keep their schedule through small wake-up delays (a loaded machine must
+    // not lower the rate); after a stall of more than a step the schedule restarts.
+    now = Clock::now();
+    next = now - next > step ? now + step : next + step;
     {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return in_flight < load.max_in_flight; });

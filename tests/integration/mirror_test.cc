@@ -114,11 +114,7 @@ TEST_F(MakeMirror, ArgumentErrorsAsEtcdctl) {
            {"make-mirror"},
            {"make-mirror", "a", "b"},
            {"make-mirror", "--dest-prefix=x", "--no-dest-prefix", dest_->ClientEndpoint(0)}}) {
-    SCOPED_TRACE(Join(args, " "));
-    auto oracle = RunTool(Tool::kEtcdctl, Cmd(args));
-    auto r = RunTool(Tool::kEctl, Cmd(args));
-    EXPECT_EQ(r.exit_code, oracle.exit_code);
-    EXPECT_EQ(LastLine(r.err), LastLine(oracle.err));
+    ExpectSameErrorAsOracle(Cmd(args));
   }
 }
 
