@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/child_process.h"
 #include "cli/command.h"
 #include "cli/commands.h"
-#include "cli/signals.h"
-#include "client/cancel.h"
+#include "cli/run_child.h"
+#include "cli/signal_canceller.h"
+#include "client/canceller.h"
 #include "client/client.h"
 #include "client/concurrency.h"
 #include "client/op.h"

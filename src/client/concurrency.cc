@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "client/client.h"
-#include "client/rpc_error.h"
 #include "client/event_stream.h"
 #include "client/op.h"
+#include "client/rpc_error.h"
 #include "client/session.h"
 #include "common/bytes.h"
 

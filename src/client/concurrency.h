@@ -13,7 +13,7 @@
 #include <functional>
 #include <string>
 
-#include "client/cancel.h"
+#include "client/canceller.h"
 #include "etcdserverpb/rpc.pb.h"
 
 namespace ectl::client {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "client/cancel.h"
+#include "client/canceller.h"
 #include "client/config.h"
 
 namespace ectl::client {

@@ -19,7 +19,7 @@
 #include <mutex>
 #include <thread>
 
-#include "client/cancel.h"
+#include "client/canceller.h"
 
 namespace grpc {
 class ClientContext;

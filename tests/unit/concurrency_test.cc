@@ -4,9 +4,9 @@
 #include <sstream>
 
 #include "cli/check_perf.h"
-#include "cli/child_process.h"
 #include "cli/mirror.h"
 #include "cli/run.h"
+#include "cli/run_child.h"
 #include "client/concurrency.h"
 
 namespace ectl::cli {

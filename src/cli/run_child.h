@@ -1,8 +1,8 @@
 // Running the command given to `lock`: found and started as Go's os/exec does (a name
 // without '/' is looked up in $PATH), with extra variables placed before the inherited
 // environment, and standard streams inherited.
-#ifndef ECTL_CLI_CHILD_PROCESS_H_
-#define ECTL_CLI_CHILD_PROCESS_H_
+#ifndef ECTL_CLI_RUN_CHILD_H_
+#define ECTL_CLI_RUN_CHILD_H_
 
 #include <optional>
 #include <string>
@@ -34,4 +34,4 @@ ChildOutcome RunChild(const std::vector<std::string>& argv, const std::vector<st
 
 }  // namespace ectl::cli
 
-#endif  // ECTL_CLI_CHILD_PROCESS_H_
+#endif  // ECTL_CLI_RUN_CHILD_H_

@@ -1,4 +1,4 @@
-#include "cli/child_process.h"
+#include "cli/run_child.h"
 
 #include <fcntl.h>
 #include <signal.h>

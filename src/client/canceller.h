@@ -4,9 +4,9 @@
 // Blocking gRPC reads are registered with the canceller while they wait; Cancel() calls
 // TryCancel() on each, so the blocked thread returns at once. The first reason given
 // wins. Thread-safe; Cancel() may be called from any thread (never from a signal
-// handler: see cli/signals.h).
-#ifndef ECTL_CLIENT_CANCEL_H_
-#define ECTL_CLIENT_CANCEL_H_
+// handler: see cli/signal_canceller.h).
+#ifndef ECTL_CLIENT_CANCELLER_H_
+#define ECTL_CLIENT_CANCELLER_H_
 
 #include <condition_variable>
 #include <map>
@@ -75,4 +75,4 @@ class Canceller {
 
 }  // namespace ectl::client
 
-#endif  // ECTL_CLIENT_CANCEL_H_
+#endif  // ECTL_CLIENT_CANCELLER_H_

@@ -6,14 +6,14 @@
 // The handler only writes a byte to a pipe (all a signal handler may safely do); a
 // thread reads it and cancels. The previous dispositions are restored on destruction.
 // One instance at a time.
-#ifndef ECTL_CLI_SIGNALS_H_
-#define ECTL_CLI_SIGNALS_H_
+#ifndef ECTL_CLI_SIGNAL_CANCELLER_H_
+#define ECTL_CLI_SIGNAL_CANCELLER_H_
 
 #include <signal.h>
 
 #include <thread>
 
-#include "client/cancel.h"
+#include "client/canceller.h"
 
 namespace ectl::cli {
 
@@ -34,4 +34,4 @@ class SignalCanceller {
 
 }  // namespace ectl::cli
 
-#endif  // ECTL_CLI_SIGNALS_H_
+#endif  // ECTL_CLI_SIGNAL_CANCELLER_H_

@@ -1,4 +1,4 @@
-#include "client/cancel.h"
+#include "client/canceller.h"
 
 #include <grpcpp/client_context.h>
 

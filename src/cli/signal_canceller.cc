@@ -1,4 +1,4 @@
-#include "cli/signals.h"
+#include "cli/signal_canceller.h"
 
 #include <fcntl.h>
 #include <unistd.h>
