@@ -173,7 +173,7 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
 
 void RegisterCheckCommands(CommandTree& tree) {
   Command* check =
-      tree.Add(nullptr, "check <subcommand>", "commands for checking properties of the etcd cluster");
+      tree.Add(nullptr, "check", "commands for checking properties of the etcd cluster");
   tree.Add(
       check, "perf [options]", "Check the performance of the etcd cluster",
       [](CLI::App& app) -> RunFn {
