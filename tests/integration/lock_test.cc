@@ -64,7 +64,11 @@ TEST_F(Lock, SecondContenderWaitsUntilTheFirstIsReleased) {
   EXPECT_EQ(second->Wait(), 0) << second->Err();
   EXPECT_EQ(KeyCount("L/"), 0u);
   // The sessions' leases were revoked, not left to expire.
-  EXPECT_EQ(RunTool(Tool::kEtcdctl, Cmd({"lease", "list"})).out, "found 0 leases\n");
+  for (const auto* p : {first.get(), second.get()}) {
+    std::string lease = p->Out().substr(2, p->Out().find('\n') - 2);
+    auto ttl = RunTool(Tool::kEtcdctl, Cmd({"lease", "timetolive", lease}));
+    EXPECT_EQ(ttl.out, "lease " + lease + " already expired\n");
+  }
 }
 
 TEST_F(Lock, EctlAndEtcdctlQueueTogether) {
