@@ -109,6 +109,7 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
   const bool auto_compact = flags.GetBool("auto-compact");
   const bool auto_defrag = flags.GetBool("auto-defrag");
   const auto length = RunLength(*model);
+  (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
 
   client::Client& c = ctx.client();
   client::GetOptions probe;

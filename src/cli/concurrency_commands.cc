@@ -46,11 +46,9 @@ void RunLock(Context& ctx, const Flags& flags) {
   int64_t ttl = flags.GetInt("ttl");
   if (ttl <= 0) ttl = kDefaultSessionTtl;
   const std::vector<std::string> command(args.begin() + 1, args.end());
-  output::Printer* printer = nullptr;
-  if (command.empty()) {
-    printer = &ctx.printer();
-    printer->Require(Result::kGet);
-  }
+  // An unknown -w is refused even when nothing will be printed, as by etcdctl.
+  output::Printer& printer = ctx.printer();
+  if (command.empty()) printer.Require(Result::kGet);
 
   client::Canceller canceller;
   SignalCanceller signals(canceller);
@@ -78,8 +76,8 @@ void RunLock(Context& ctx, const Flags& flags) {
 
   auto held = GetKey(c, mutex.key());
   if (held.kvs_size() == 0) throw Error(ExitCode::kError, "lock lost on init");
-  printer->Get(held, {});
-  printer->Flush();
+  printer.Get(held, {});
+  printer.Flush();
   if (AwaitCancel(canceller) == CancelReason::kSessionLost) {
     throw Error(ExitCode::kError, "session expired");
   }

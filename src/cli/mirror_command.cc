@@ -123,6 +123,7 @@ void RunMakeMirror(Context& ctx, const Flags& flags) {
   o.rev = flags.GetInt("rev");
   if (o.rev < 0) throw Error(ExitCode::kBadArgs, "--rev must not be negative");
   client::ClientConfig dest_config = DestinationConfig(ctx, flags);
+  (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the counts are plain text
 
   client::Canceller canceller;
   SignalCanceller signals(canceller);

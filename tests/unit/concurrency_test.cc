@@ -173,6 +173,15 @@ TEST(ConcurrencyArgs, ErrorsBeforeAnyConnection) {
   EXPECT_EQ(both.code, 128);
   EXPECT_EQ(both.err,
             "Error: `--dest-prefix` and `--no-dest-prefix` cannot be set at the same time, choose one\n");
+  for (auto args : std::vector<std::vector<std::string>>{{"lock", "L", "true"},
+                                                          {"elect", "-l", "E"},
+                                                          {"make-mirror", "d"},
+                                                          {"check", "perf"}}) {
+    args.insert(args.begin(), {"ectl", "-w", "bogus"});
+    auto r = RunArgs(args);
+    EXPECT_EQ(r.code, 4);
+    EXPECT_EQ(r.err, "Error: unsupported output format\n");
+  }
   auto load = RunArgs({"ectl", "check", "perf", "--load=huge"});
   EXPECT_EQ(load.code, 4);
   EXPECT_EQ(load.err, "Error: unknown load option huge\n");
