@@ -1,36 +1,28 @@
-// check perf: a timed write load against the cluster, judged as etcdctl judges it.
-#include <sys/ioctl.h>
-#include <unistd.h>
-
-#include <algorithm>
+// check perf and check datascale: timed write loads against the cluster, judged as
+// etcdctl judges them.
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <ostream>
 #include <random>
-#include <thread>
 
 #include "cli/check_perf.h"
+#include "cli/check_support.h"
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/env_knob.h"
-#include "cli/global_options.h"
 #include "cli/signal_canceller.h"
 #include "client/canceller.h"
 #include "client/client.h"
-#include "client/op.h"
+#include "client/metrics.h"
 #include "client/put_load.h"
-#include "client/rpc_error.h"
-#include "common/bytes.h"
 #include "common/error.h"
+#include "output/printer.h"
 
 namespace ectl::cli {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-constexpr size_t kKeySize = 256;
-constexpr size_t kValueSize = 1024;
-constexpr auto kCleanupTimeout = std::chrono::seconds(30);
+constexpr auto kMetricsTimeout = std::chrono::seconds(5);
 
 // The model's 60 s, unless ECTL_CHECK_PERF_DURATION shortens the run for tests.
 std::chrono::nanoseconds RunLength(const PerfModel& model) {
@@ -38,87 +30,15 @@ std::chrono::nanoseconds RunLength(const PerfModel& model) {
       .value_or(std::chrono::seconds(model.seconds));
 }
 
-int TerminalWidth() {
-  if (isatty(1) != 1) return 0;
-  winsize ws{};
-  return ioctl(1, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
-}
-
-// etcdctl's key: a random varint at the front of 256 zero bytes.
-std::string RandomKey(const std::string& prefix, std::mt19937_64& rng) {
-  std::string key(kKeySize, '\0');
-  uint64_t v = rng() >> 1;
-  uint64_t zigzag = v << 1;  // Go's PutVarint of a non-negative number
-  size_t i = 0;
-  while (zigzag >= 0x80) {
-    key[i++] = static_cast<char>(zigzag | 0x80);
-    zigzag >>= 7;
-  }
-  key[i] = static_cast<char>(zigzag);
-  return prefix + key;
-}
-
-// Redraws the progress line every 200 ms until the run ends, as etcdctl's bar does.
-class ProgressBar {
- public:
-  ProgressBar(std::ostream& out, int64_t total_seconds)
-      : out_(out), total_(total_seconds), width_(TerminalWidth()) {
-    thread_ = std::thread([this] { Loop(); });
-  }
-  // Draws the final line (with '\n') and stops. A complete run shows the full count, as
-  // etcdctl's bar always reaches it; an interrupted one shows how far it came.
-  void Finish(bool complete) {
-    stop_.Cancel(client::CancelReason::kInterrupted);
-    thread_.join();
-    out_ << ProgressLine(complete ? total_ : Current(), total_, {}, true, Clock::now() - start_,
-                         width_)
-         << std::flush;
-  }
-
- private:
-  int64_t Current() const {
-    auto s = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - start_).count();
-    return std::min<int64_t>(s, total_);
-  }
-  void Loop() {
-    do {
-      // The full count appears only on the final line, as with etcdctl's bar.
-      int64_t cur = std::min(Current(), total_ - 1);
-      std::chrono::nanoseconds left{0};
-      if (cur > 0) {
-        auto per = std::chrono::nanoseconds(std::chrono::seconds(cur)) / cur;
-        left = per * (total_ - cur) - (Clock::now() - start_ - std::chrono::seconds(cur));
-      }
-      out_ << ProgressLine(cur, total_, left, false, {}, width_) << std::flush;
-    } while (!stop_.SleepFor(std::chrono::milliseconds(200)));
-  }
-
-  std::ostream& out_;
-  int64_t total_;
-  int width_;
-  Clock::time_point start_ = Clock::now();
-  client::Canceller stop_;
-  std::thread thread_;
-};
-
 void RunCheckPerf(Context& ctx, const Flags& flags) {
   std::string load = flags.GetString("load");
   auto model = LookupPerfModel(load);
   if (!model) throw Error(ExitCode::kBadFeature, "unknown load option " + load);
   const std::string prefix = flags.GetString("prefix");
-  const bool auto_compact = flags.GetBool("auto-compact");
-  const bool auto_defrag = flags.GetBool("auto-defrag");
   const auto length = RunLength(*model);
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
-
+  EnsurePrefixEmpty(ctx, prefix);
   client::Client& c = ctx.client();
-  client::GetOptions probe;
-  probe.range = {prefix, std::nullopt, true, false};
-  probe.limit = 1;
-  if (client::Do(c, client::OpGet(probe), c.command_timeout()).response_range().kvs_size() > 0) {
-    throw Error(ExitCode::kInvalidInput, "prefix " + GoQuote(prefix) + " has keys. Delete with " +
-                                             ctx.program() + " del --prefix " + prefix + " first");
-  }
 
   std::ostream& out = ctx.io().out;
   client::Canceller canceller;
@@ -131,35 +51,18 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
     spec.rate = model->rate;
     spec.max_in_flight = model->clients;
     spec.duration = length;
-    spec.value.assign(kValueSize, '\0');
-    spec.next_key = [&] { return RandomKey(prefix, rng); };
-    ProgressBar bar(out, std::chrono::duration_cast<std::chrono::seconds>(length).count());
+    spec.value.assign(1024, '\0');
+    spec.next_key = [&] { return RandomKey(prefix, 256, rng); };
+    // The bar counts seconds.
+    const auto start = std::chrono::steady_clock::now();
+    ProgressBar bar(out, std::chrono::duration_cast<std::chrono::seconds>(length).count(), [start] {
+      return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start)
+          .count();
+    });
     result = client::RunPutLoad(c, spec, canceller);
     bar.Finish(!canceller.cancelled());
   }
-
-  client::DeleteOptions del;
-  del.range = {prefix, std::nullopt, true, false};
-  auto deleted = client::Do(c, client::OpDelete(del), kCleanupTimeout).response_delete_range();
-  if (auto_compact) {
-    int64_t rev = deleted.header().revision();
-    out << "Compacting with revision " << rev << std::endl;
-    etcdserverpb::CompactionRequest compact;
-    compact.set_revision(rev);
-    compact.set_physical(true);
-    (void)client::Compact(c, compact, kCleanupTimeout);
-    out << "Compacted with revision " << rev << std::endl;
-  }
-  if (auto_defrag) {
-    for (const auto& ep : c.config().endpoints) {
-      out << "Defragmenting " << GoQuote(ep) << std::endl;
-      client::ClientConfig one = c.config();
-      one.endpoints = {ep};
-      auto member = client::Client::Make(one);
-      client::Defragment(*member, kCleanupTimeout);
-      out << "Defragmented " << GoQuote(ep) << std::endl;
-    }
-  }
+  CleanUp(c, prefix, flags.GetBool("auto-compact"), flags.GetBool("auto-defrag"), out);
 
   PerfStats stats;
   stats.total_seconds = result.total_seconds;
@@ -170,24 +73,98 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
   if (!pass) throw Error(ExitCode::kError, "");
 }
 
+void RunCheckDatascale(Context& ctx, const Flags& flags) {
+  std::string load = flags.GetString("load");
+  auto model = LookupDatascaleModel(load);
+  if (!model) throw Error(ExitCode::kBadFeature, "unknown load option " + load);
+  const std::string prefix = flags.GetString("prefix");
+  (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
+  EnsurePrefixEmpty(ctx, prefix);
+  client::Client& c = ctx.client();
+  std::ostream& out = ctx.io().out;
+  // Only the first endpoint is measured, as etcdctl does.
+  const std::string endpoint = c.config().endpoints.front();
+
+  double before = client::ResidentMemoryBytes(endpoint, kMetricsTimeout);
+  if (before == 0) {
+    out << "FAIL: Could not read process_resident_memory_bytes before the put operations.\n";
+    throw Error(ExitCode::kError, "");
+  }
+  out << "Start data scale check for work load [" << model->keys
+      << " key-value pairs, 1024 bytes per key-value, " << model->clients
+      << " concurrent clients]." << std::endl;
+
+  client::Canceller canceller;
+  client::PutLoadResult result;
+  {
+    SignalCanceller signals(canceller);
+    std::mt19937_64 rng(std::random_device{}());
+    std::atomic<int64_t> answered{0};
+    client::PutLoad spec;
+    spec.max_in_flight = model->clients;
+    spec.count = model->keys;
+    spec.value.assign(512, '\0');  // 512-byte keys and values: 1024 bytes per pair
+    spec.next_key = [&] { return RandomKey(prefix, 512, rng); };
+    spec.on_answer = [&] { ++answered; };
+    ProgressBar bar(out, model->keys, [&] { return answered.load(); });
+    result = client::RunPutLoad(c, spec, canceller);
+    bar.Finish(!canceller.cancelled());
+  }
+
+  double after = client::ResidentMemoryBytes(endpoint, kMetricsTimeout);
+  if (after == 0) {
+    out << "FAIL: Could not read process_resident_memory_bytes after the put operations.\n";
+    throw Error(ExitCode::kError, "");
+  }
+  CleanUp(c, prefix, flags.GetBool("auto-compact"), flags.GetBool("auto-defrag"), out);
+  if (!result.errors.empty()) {
+    out << "FAIL: too many errors\n";
+    for (const auto& [text, count] : result.errors) {
+      out << "FAIL: ERROR(" << text << ") -> " << count << "\n";
+    }
+    out.flush();
+    throw Error(ExitCode::kError, "");
+  }
+  out << DatascaleVerdict(after - before) << std::flush;
+}
+
+RunFn CheckFlags(CLI::App& app, const char* load_help, const char* prefix, const char* prefix_help,
+                 void (*run)(Context&, const Flags&)) {
+  auto flags = std::make_shared<Flags>(&app);
+  flags->String("load", "s", load_help);
+  flags->String("prefix", prefix, prefix_help);
+  flags->Bool("auto-compact", "Compact storage with last revision after test is finished.");
+  flags->Bool("auto-defrag", "Defragment storage after test is finished.");
+  return [flags, run](Context& ctx) { run(ctx, *flags); };
+}
+
 }  // namespace
 
 void RegisterCheckCommands(CommandTree& tree) {
   Command* check =
       tree.Add(nullptr, "check", "commands for checking properties of the etcd cluster");
+  tree.Add(check, "perf [options]", "Check the performance of the etcd cluster",
+           [](CLI::App& app) {
+             return CheckFlags(app,
+                               "The performance check's workload model. Accepted workloads: "
+                               "s(small), m(medium), l(large), xl(xLarge)",
+                               "/etcdctl-check-perf/",
+                               "The prefix for writing the performance check's keys.", RunCheckPerf);
+           });
   tree.Add(
-      check, "perf [options]", "Check the performance of the etcd cluster",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->String("load", "s",
-                      "The performance check's workload model. Accepted workloads: s(small), "
-                      "m(medium), l(large), xl(xLarge)");
-        flags->String("prefix", "/etcdctl-check-perf/",
-                      "The prefix for writing the performance check's keys.");
-        flags->Bool("auto-compact", "Compact storage with last revision after test is finished.");
-        flags->Bool("auto-defrag", "Defragment storage after test is finished.");
-        return [flags](Context& ctx) { RunCheckPerf(ctx, *flags); };
-      });
+      check, "datascale [options]",
+      "Check the memory usage of holding data for different workloads on a given server "
+      "endpoint.",
+      [](CLI::App& app) {
+        return CheckFlags(app,
+                          "The datascale check's workload model. Accepted workloads: s(small), "
+                          "m(medium), l(large), xl(xLarge)",
+                          "/etcdctl-check-datascale/",
+                          "The prefix for writing the datascale check's keys.", RunCheckDatascale);
+      },
+      "Check the memory usage of holding data for different workloads on a given server "
+      "endpoint.\nIf no endpoint is provided, localhost will be used. If multiple endpoints are "
+      "provided, first endpoint will be used.");
 }
 
 }  // namespace ectl::cli

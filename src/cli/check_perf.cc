@@ -35,6 +35,19 @@ std::optional<PerfModel> LookupPerfModel(const std::string& load) {
   return std::nullopt;
 }
 
+std::optional<DatascaleModel> LookupDatascaleModel(const std::string& load) {
+  if (load == "s" || load == "small") return DatascaleModel{10000, 50};
+  if (load == "m" || load == "medium") return DatascaleModel{100000, 200};
+  if (load == "l" || load == "large") return DatascaleModel{1000000, 500};
+  if (load == "xl" || load == "xLarge") return DatascaleModel{3000000, 1000};
+  return std::nullopt;
+}
+
+std::string DatascaleVerdict(double bytes_used) {
+  return fmt::format("PASS: Approximate system memory used : {:.2f} MB.\n",
+                     bytes_used / (1024.0 * 1024.0));
+}
+
 double PerfStats::Rps() const {
   return total_seconds > 0 ? static_cast<double>(latencies.size()) / total_seconds : 0;
 }

@@ -1,4 +1,4 @@
-// Pure pieces of `check perf`: the workload models, the statistics of a run, the verdict
+// Pure pieces of `check perf` and `check datascale`: the workload models, the statistics of a run, the verdict
 // lines, and the progress line etcdctl draws; kept apart for unit tests.
 #ifndef ECTL_CLI_CHECK_PERF_H_
 #define ECTL_CLI_CHECK_PERF_H_
@@ -20,6 +20,17 @@ struct PerfModel {
 
 // s/small, m/medium, l/large, xl/xLarge; nullopt for anything else.
 std::optional<PerfModel> LookupPerfModel(const std::string& load);
+
+struct DatascaleModel {
+  int64_t keys;     // key-value pairs written
+  int64_t clients;  // requests in flight at most
+};
+
+// The same names as LookupPerfModel.
+std::optional<DatascaleModel> LookupDatascaleModel(const std::string& load);
+
+// "PASS: Approximate system memory used : 12.34 MB.\n" for the growth in bytes.
+std::string DatascaleVerdict(double bytes_used);
 
 struct PerfStats {
   double total_seconds = 0;  // the whole run

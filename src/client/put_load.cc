@@ -52,6 +52,7 @@ PutLoadResult RunPutLoad(const Client& client, const PutLoad& load, Canceller& c
       last_answer = now;
       --in_flight;
       cv.notify_all();
+      if (load.on_answer) load.on_answer();
     }
   });
 
@@ -62,15 +63,18 @@ PutLoadResult RunPutLoad(const Client& client, const PutLoad& load, Canceller& c
   auto next = start;
   etcdserverpb::PutRequest request;
   request.set_value(load.value);
-  while (!canceller.cancelled()) {
-    // Starts are spaced by 1/rate, never bunched, as a token bucket of depth one.
-    auto now = Clock::now();
-    if (next > now && canceller.SleepFor(next - now)) break;
-    if (Clock::now() >= end) break;
-    // Starts keep their schedule through small wake-up delays (a loaded machine must
-    // not lower the rate); after a stall of more than a step the schedule restarts.
-    now = Clock::now();
-    next = now - next > step ? now + step : next + step;
+  for (int64_t started = 0; !canceller.cancelled(); ++started) {
+    if (load.count > 0 && started >= load.count) break;
+    if (load.rate > 0) {
+      // Starts are spaced by 1/rate, never bunched, as a token bucket of depth one.
+      auto now = Clock::now();
+      if (next > now && canceller.SleepFor(next - now)) break;
+      // Starts keep their schedule through small wake-up delays (a loaded machine must
+      // not lower the rate); after a stall of more than a step the schedule restarts.
+      now = Clock::now();
+      next = now - next > step ? now + step : next + step;
+    }
+    if (load.duration.count() > 0 && Clock::now() >= end) break;
     {
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return in_flight < load.max_in_flight; });

@@ -1,4 +1,5 @@
-// check perf against real etcd, with the run shortened by ECTL_CHECK_PERF_DURATION.
+// check perf (its run shortened by ECTL_CHECK_PERF_DURATION) and check datascale
+// against real etcd.
 // PASS or FAIL depends on the machine, so the tests look at the output's shape, the
 // exit code that goes with it, and the clean-up, never at the verdict itself.
 #include <unistd.h>
@@ -48,8 +49,9 @@ TEST_F(CheckPerf, PrefixWithKeysIsRefusedAsEtcdctlRefusesIt) {
   ASSERT_FALSE(dir.empty());
   std::string link = dir + "/etcdctl";
   ASSERT_EQ(symlink(ToolPath(Tool::kEctl).c_str(), link.c_str()), 0);
+  Put("/etcdctl-check-datascale/x", "1");
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {"check", "perf"}, {"check", "perf", "--prefix", "/mine/"}}) {
+           {"check", "perf"}, {"check", "perf", "--prefix", "/mine/"}, {"check", "datascale"}}) {
     SCOPED_TRACE(Join(args, " "));
     auto oracle = RunTool(Tool::kEtcdctl, Cmd(args));
     auto r = RunBinary(link, Cmd(args));
@@ -62,8 +64,26 @@ TEST_F(CheckPerf, PrefixWithKeysIsRefusedAsEtcdctlRefusesIt) {
   EXPECT_EQ(StoredValue("/etcdctl-check-perf/x"), "1");  // nothing written or deleted
 }
 
+TEST_F(CheckPerf, DatascaleReportsMemoryAndCleansUp) {
+  Invocation inv = Cmd({"check", "datascale", "--load", "s"});
+  inv.timeout = std::chrono::seconds(120);
+  auto r = RunTool(Tool::kEctl, inv);
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string start =
+      "Start data scale check for work load [10000 key-value pairs, 1024 bytes per key-value, "
+      "50 concurrent clients].\n\r 0 / 10000    0.00%";
+  EXPECT_EQ(r.out.rfind(start, 0), 0u) << Printable(r.out);
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex("\r 10000 / 10000  100\\.00% [0-9]+s\n"
+                        "PASS: Approximate system memory used : -?[0-9]+\\.[0-9]{2} MB\\.\n$")))
+      << Printable(r.out);
+  EXPECT_EQ(RunTool(Tool::kEtcdctl, Cmd({"get", "--prefix", "/etcdctl-check-datascale/", "--keys-only"})).out, "");
+}
+
 TEST_F(CheckPerf, UnknownLoadAsEtcdctl) {
   ExpectSameErrorAsOracle(Cmd({"check", "perf", "--load", "huge"}));
+  ExpectSameErrorAsOracle(Cmd({"check", "datascale", "--load", "huge"}));
 }
 
 }  // namespace

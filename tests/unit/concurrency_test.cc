@@ -8,6 +8,7 @@
 #include "cli/run.h"
 #include "cli/run_child.h"
 #include "client/concurrency.h"
+#include "client/metrics.h"
 
 namespace ectl::cli {
 namespace {
@@ -104,6 +105,26 @@ TEST(CheckPerf, Models) {
   EXPECT_EQ(LookupPerfModel("xLarge")->rate, 15000);
   EXPECT_EQ(LookupPerfModel("xl")->seconds, 60);
   EXPECT_FALSE(LookupPerfModel("XL"));
+}
+
+TEST(CheckDatascale, ModelsAndVerdict) {
+  EXPECT_EQ(LookupDatascaleModel("s")->keys, 10000);
+  EXPECT_EQ(LookupDatascaleModel("medium")->clients, 200);
+  EXPECT_EQ(LookupDatascaleModel("l")->keys, 1000000);
+  EXPECT_EQ(LookupDatascaleModel("xLarge")->keys, 3000000);
+  EXPECT_FALSE(LookupDatascaleModel("huge"));
+  EXPECT_EQ(DatascaleVerdict(12.34 * 1024 * 1024),
+            "PASS: Approximate system memory used : 12.34 MB.\n");
+}
+
+TEST(CheckDatascale, ResidentMemoryFromPrometheusText) {
+  EXPECT_EQ(client::ParseResidentMemory(
+                "# HELP process_resident_memory_bytes Resident memory size in bytes.\n"
+                "# TYPE process_resident_memory_bytes gauge\n"
+                "process_resident_memory_bytes 4.2401792e+07\n"
+                "process_start_time_seconds 1.7e+09\n"),
+            42401792.0);
+  EXPECT_EQ(client::ParseResidentMemory("process_virtual_memory_bytes 5\n"), 0.0);
 }
 
 TEST(CheckPerf, VerdictPass) {
