@@ -29,6 +29,9 @@ void RegisterCommands(CommandTree& tree) {
 
 
   // concurrency
+  RegisterMirrorCommand(tree);
+  RegisterConcurrencyCommands(tree);
+  RegisterCheckCommands(tree);
 
   RegisterVersionCommand(tree);
   RegisterDocCommands(tree);

@@ -32,6 +32,9 @@ void RegisterSnapshotCommands(CommandTree& tree);
 
 
 // concurrency
+void RegisterConcurrencyCommands(CommandTree& tree);
+void RegisterMirrorCommand(CommandTree& tree);
+void RegisterCheckCommands(CommandTree& tree);
 
 
 }  // namespace ectl::cli

@@ -78,7 +78,7 @@ void RunStatus(Context& ctx, const Flags& flags) {
   }
   printer.EndpointStatus({list});
   // etcdctl exits 1 without an "Error:" line: the failures are already reported.
-  if (failed) throw Error(ExitCode::kError, "");
+  if (failed) throw Error::Reported(ExitCode::kError);
 }
 
 void RunHashKV(Context& ctx, const Flags& flags) {

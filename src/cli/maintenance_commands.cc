@@ -38,7 +38,7 @@ void RunDefrag(Context& ctx, const Flags& flags) {
     }
   }
   // etcdctl exits 1 without an "Error:" line: the failures are already reported.
-  if (failed) throw Error(ExitCode::kError, "");
+  if (failed) throw Error::Reported(ExitCode::kError);
 }
 
 void RunMoveLeader(Context& ctx) {

@@ -101,8 +101,8 @@ std::string UnknownFlag(const std::string& arg) {
 }
 
 int Fail(Io& io, ExitCode code, const std::string& message) {
-  // An Error without a message ends a command that has already reported its failures
-  // (etcdctl's os.Exit(code) without an "Error:" line).
+  // An Error without a message (Error::Reported) ends a command that has already
+  // reported its failure itself, as etcdctl's bare os.Exit(code) does.
   if (!message.empty()) io.err << "Error: " << message << "\n";
   return static_cast<int>(code);
 }
@@ -187,7 +187,6 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
     ctx.SetInvocation(argv, env);
     selected->run(ctx);
   } catch (const Error& e) {
-    if (e.reported()) return static_cast<int>(e.code());
     return Fail(io, e.code(), e.what());
   } catch (const client::RpcError& e) {
     return Fail(io, ExitCode::kError, e.what());

@@ -28,18 +28,12 @@ class Error : public std::runtime_error {
       : std::runtime_error(message), code_(code) {}
   [[nodiscard]] ExitCode code() const { return code_; }
 
-  // An exit whose message the command has already written itself, so Run() adds no
-  // "Error:" line (etcdctl's watch reports a failed exec command that way, then exits 1).
-  static Error Reported(ExitCode code) {
-    Error e(code, "");
-    e.reported_ = true;
-    return e;
-  }
-  [[nodiscard]] bool reported() const { return reported_; }
+  // An exit whose failure the command has already written itself (per-endpoint errors,
+  // check perf's FAIL, a failed watch exec command): Run() adds no "Error:" line.
+  static Error Reported(ExitCode code) { return Error(code, ""); }
 
  private:
   ExitCode code_;
-  bool reported_ = false;
 };
 
 }  // namespace ectl
