@@ -53,7 +53,7 @@ client::ClientConfig DestinationConfig(const Context& ctx, const Flags& flags) {
       throw Error(ExitCode::kBadArgs, "KeyFile and CertFile must both be present[key: " + key +
                                           ", cert: " + cert + "]");
     }
-    config.tls = client::TlsConfig{cert, key, ca, false};
+    config.tls = client::TlsConfig{cert, key, ca, false, ""};
   } else if (!flags.GetBool("dest-insecure-transport")) {
     config.tls = client::TlsConfig{};
   }
