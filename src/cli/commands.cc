@@ -14,6 +14,7 @@ void RegisterCommands(CommandTree& tree) {
   // cluster and maintenance
 
   // auth
+  RegisterAuthCommands(tree);
 
 
   // concurrency

@@ -19,6 +19,7 @@ void RegisterVersionCommand(CommandTree& tree);
 // cluster and maintenance
 
 // auth
+void RegisterAuthCommands(CommandTree& tree);
 
 
 // concurrency

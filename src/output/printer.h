@@ -20,7 +20,16 @@ class PutResponse;
 class DeleteRangeResponse;
 class TxnResponse;
 class ResponseHeader;
+class AuthRoleGetResponse;
+class AuthRoleListResponse;
+class AuthUserGetResponse;
+class AuthUserListResponse;
+class AuthStatusResponse;
 }  // namespace etcdserverpb
+
+namespace google::protobuf {
+class MessageLite;
+}
 
 namespace mvccpb {
 class KeyValue;
@@ -41,6 +50,12 @@ enum class Result {
   // cluster and maintenance results
 
   // auth results
+  kAuthChange,  // a user or role mutation: fixed text in simple, the header elsewhere
+  kAuthStatus,
+  kUserGet,
+  kUserList,
+  kRoleGet,
+  kRoleList,
 
 
   // concurrency results
@@ -73,6 +88,15 @@ class Printer {
   // cluster and maintenance
 
   // auth
+  // A user or role mutation: simple prints text (one line, newline added), json the
+  // {"header":...} object, fields the header, protobuf the message.
+  virtual void AuthChange(const google::protobuf::MessageLite& r,
+                          const etcdserverpb::ResponseHeader& header, std::string_view text);
+  virtual void AuthStatus(const etcdserverpb::AuthStatusResponse& r);
+  virtual void UserGet(const etcdserverpb::AuthUserGetResponse& r, std::string_view name);
+  virtual void UserList(const etcdserverpb::AuthUserListResponse& r);
+  virtual void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view name);
+  virtual void RoleList(const etcdserverpb::AuthRoleListResponse& r);
 
 
   // concurrency
