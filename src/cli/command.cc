@@ -2,8 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/error_hints.h"
 #include "cli/global_options.h"
 #include "cli/parse_util.h"
+#include "cli/password.h"
 #include "client/client.h"
 #include "client/discovery.h"
 #include "client/rpc_error.h"
@@ -48,10 +50,18 @@ client::Client& Context::client() {
       }
       if (!kept.empty()) config.endpoints = kept;
     }
+    // As etcdctl: --user without a password asks for one; an empty answer means no auth.
+    if (global_.NeedsPasswordPrompt()) config.password = AskPassword(io_, "Password: ");
     try {
       client_ = client::Client::Make(config);
     } catch (const client::ConnectError& e) {
+      std::string hint = ErrorHint(e.what(), config.user);
+      if (!hint.empty()) io_.err << program_ << ": " << hint << "\n";
       throw Error(ExitCode::kBadConnection, e.what());
+    } catch (const client::DialError& e) {
+      // Why the connection failed, ahead of etcdctl's own message that scripts match.
+      for (const auto& reason : e.reasons()) io_.err << program_ << ": " << reason << "\n";
+      throw;
     }
   }
   return *client_;

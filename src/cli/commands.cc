@@ -26,6 +26,7 @@ void RegisterCommands(CommandTree& tree) {
   RegisterSnapshotCommands(tree);
 
   // auth
+  RegisterAuthCommands(tree);
 
 
   // concurrency

@@ -29,6 +29,7 @@ void RegisterMemberCommands(CommandTree& tree);
 void RegisterSnapshotCommands(CommandTree& tree);
 
 // auth
+void RegisterAuthCommands(CommandTree& tree);
 
 
 // concurrency

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/parse_util.h"
+#include "cli/password.h"
 #include "common/error.h"
 #include "common/strconv.h"
 
@@ -46,6 +47,7 @@ const std::vector<FlagDef>& GlobalFlagDefs() {
       {"max-recv-bytes", 0, FlagKind::kInt, "0", "client-side response receive limit in bytes (if 0, it defaults to \"math.MaxInt32\")"},
       {"max-request-bytes", 0, FlagKind::kInt, "0", "client-side request send limit in bytes (if 0, it defaults to 2.0 MiB (2 * 1024 * 1024).)"},
       {"password", 0, FlagKind::kString, "", "password for authentication (if this option is used, --user option shouldn't include password)"},
+      {"password-file", 0, FlagKind::kString, "", "read the password for authentication from this file (ectl; keeps it out of argv)"},
       {"user", 0, FlagKind::kString, "", "username[:password] for authentication (prompt if password is not supplied)"},
       {"write-out", 'w', FlagKind::kString, "simple", "set the output format (fields, json, protobuf, simple, table)"},
   };
@@ -116,6 +118,7 @@ void GlobalOptions::Set(std::string_view name, const std::string& value, bool fi
       else if (name == "key") key_ = v;
       else if (name == "user") user_ = v;
       else if (name == "password") password_ = v;
+      else if (name == "password-file") password_file_ = v;
       else if (name == "discovery-srv") discovery_srv_ = v;
       else if (name == "discovery-srv-name") discovery_srv_name_ = v;
       else if (name == "write-out") write_out_ = v;
@@ -173,6 +176,11 @@ void GlobalOptions::ApplyEnv(const std::map<std::string, std::string>& env,
   }
 }
 
+bool GlobalOptions::NeedsPasswordPrompt() const {
+  return !user_.empty() && password_.empty() && password_file_.empty() &&
+         user_.find(':') == std::string::npos;
+}
+
 client::ClientConfig GlobalOptions::ToClientConfig() const {
   client::ClientConfig c;
   for (const auto& ep : endpoints_) c.endpoints.push_back(TrimSpace(ep));
@@ -208,7 +216,14 @@ client::ClientConfig GlobalOptions::ToClientConfig() const {
   // Discovered servers are verified under the discovery domain's name.
   if (c.tls && !discovery_srv_.empty() && !insecure_discovery_) c.tls->server_name = discovery_srv_;
 
-  if (!user_.empty()) {
+  if (!password_file_.empty()) {
+    if (!password_.empty()) {
+      throw Error(ExitCode::kBadArgs, "--password and --password-file are mutually exclusive");
+    }
+    // Like --password: the user string is the name, whole.
+    c.user = user_;
+    c.password = ReadPasswordFile(password_file_);
+  } else if (!user_.empty()) {
     if (password_.empty()) {
       auto colon = user_.find(':');
       c.user = user_.substr(0, colon);

@@ -53,6 +53,13 @@ class GlobalOptions {
   // The client configuration these options describe. Throws Error(kBadArgs) for TLS
   // file flags that are set but empty, or a cert without a key.
   [[nodiscard]] client::ClientConfig ToClientConfig() const;
+  // True when --user names a user without a password and no other source gives one:
+  // the password is then asked for (Context::client).
+  [[nodiscard]] bool NeedsPasswordPrompt() const;
+  // The --user name without any ":password" part (for messages).
+  [[nodiscard]] std::string UserName() const {
+    return password_.empty() && password_file_.empty() ? user_.substr(0, user_.find(':')) : user_;
+  }
 
   [[nodiscard]] const std::string& write_out() const { return write_out_; }
   [[nodiscard]] bool hex() const { return hex_; }
@@ -82,7 +89,7 @@ class GlobalOptions {
   client::Duration dial_timeout_, command_timeout_, keepalive_time_, keepalive_timeout_;
   bool insecure_transport_ = true, insecure_discovery_ = true, insecure_skip_tls_verify_ = false;
   bool hex_ = false, debug_ = false;
-  std::string cert_, key_, cacert_, user_, password_, discovery_srv_, discovery_srv_name_;
+  std::string cert_, key_, cacert_, user_, password_, password_file_, discovery_srv_, discovery_srv_name_;
   std::string write_out_ = "simple";
   int64_t max_request_bytes_ = 0, max_recv_bytes_ = 0;
 };

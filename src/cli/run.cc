@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/commands.h"
+#include "cli/error_hints.h"
 #include "cli/global_options.h"
 #include "cli/help.h"
 #include "cli/parse_util.h"
@@ -189,6 +190,8 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
   } catch (const Error& e) {
     return Fail(io, e.code(), e.what());
   } catch (const client::RpcError& e) {
+    std::string hint = ErrorHint(e.what(), global.UserName());
+    if (!hint.empty()) io.err << program << ": " << hint << "\n";
     return Fail(io, ExitCode::kError, e.what());
   } catch (const std::exception& e) {
     return Fail(io, ExitCode::kError, e.what());

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <sstream>
 
+#include "client/dial_diagnosis.h"
 #include "client/endpoint.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
@@ -59,24 +61,85 @@ std::string ReadFileOrThrow(const std::string& path) {
   return ss.str();
 }
 
+bool UsesTls(const ClientConfig& config, const Endpoint& ep) {
+  return ep.scheme == Endpoint::Scheme::kHttps || ep.scheme == Endpoint::Scheme::kUnixs ||
+         ((ep.scheme == Endpoint::Scheme::kNone || ep.scheme == Endpoint::Scheme::kUnix) &&
+          config.tls.has_value());
+}
+
 std::shared_ptr<grpc::ChannelCredentials> Credentials(const ClientConfig& config,
-                                                      const Endpoint& first) {
-  bool tls = first.scheme == Endpoint::Scheme::kHttps ||
-             first.scheme == Endpoint::Scheme::kUnixs ||
-             ((first.scheme == Endpoint::Scheme::kNone ||
-               first.scheme == Endpoint::Scheme::kUnix) && config.tls.has_value());
-  if (!tls) return grpc::InsecureChannelCredentials();
-  grpc::SslCredentialsOptions options;
+                                                      const Endpoint& ep) {
+  if (!UsesTls(config, ep)) return grpc::InsecureChannelCredentials();
+  std::string roots, cert, key;
   if (config.tls) {
-    if (!config.tls->ca_file.empty()) options.pem_root_certs = ReadFileOrThrow(config.tls->ca_file);
-    if (!config.tls->cert_file.empty()) {
-      options.pem_cert_chain = ReadFileOrThrow(config.tls->cert_file);
-    }
-    if (!config.tls->key_file.empty()) {
-      options.pem_private_key = ReadFileOrThrow(config.tls->key_file);
-    }
+    if (!config.tls->ca_file.empty()) roots = ReadFileOrThrow(config.tls->ca_file);
+    if (!config.tls->cert_file.empty()) cert = ReadFileOrThrow(config.tls->cert_file);
+    if (!config.tls->key_file.empty()) key = ReadFileOrThrow(config.tls->key_file);
   }
+  if (config.tls && config.tls->insecure_skip_verify) {
+    // SslCredentials always verifies; the TLS credentials API can accept any server
+    // certificate while still presenting ours.
+    grpc::experimental::TlsChannelCredentialsOptions options;
+    options.set_verify_server_certs(false);
+    options.set_check_call_host(false);
+    options.set_certificate_verifier(
+        std::make_shared<grpc::experimental::NoOpCertificateVerifier>());
+    if (!cert.empty()) {
+      std::vector<grpc::experimental::IdentityKeyCertPair> pairs{{key, cert}};
+      options.set_certificate_provider(
+          std::make_shared<grpc::experimental::StaticDataCertificateProvider>(pairs));
+      options.watch_identity_key_cert_pairs();
+    }
+    return grpc::experimental::TlsCredentials(options);
+  }
+  grpc::SslCredentialsOptions options;
+  options.pem_root_certs = roots;
+  options.pem_cert_chain = cert;
+  options.pem_private_key = key;
   return grpc::SslCredentials(options);
+}
+
+// One channel per endpoint is needed when a single channel cannot serve them all: TLS
+// verifies one target name per channel, and one channel has one kind of security.
+bool NeedsChannelPerEndpoint(const ClientConfig& config, const std::vector<Endpoint>& eps) {
+  if (eps.size() < 2 || eps.front().is_unix()) return false;
+  for (const auto& ep : eps) {
+    if (UsesTls(config, ep) != UsesTls(config, eps.front())) return true;
+    // One name for all (the discovery domain) keeps a single channel.
+    bool named = config.tls && !config.tls->server_name.empty();
+    if (UsesTls(config, ep) && !named && ep.host != eps.front().host) return true;
+  }
+  return false;
+}
+
+// Waits until one of the channels is connected and returns its index, or -1 at the
+// deadline. The first channel's change is seen at once; the others are looked at
+// every few milliseconds while waiting, which only matters when the first is down.
+int WaitForFirstReady(const std::vector<std::shared_ptr<grpc::Channel>>& channels,
+                      std::chrono::system_clock::time_point deadline) {
+  if (channels.size() == 1) return channels[0]->WaitForConnected(deadline) ? 0 : -1;
+  for (;;) {
+    for (size_t i = 0; i < channels.size(); ++i) {
+      if (channels[i]->GetState(true) == GRPC_CHANNEL_READY) return static_cast<int>(i);
+    }
+    auto now = std::chrono::system_clock::now();
+    if (now >= deadline) return -1;
+    auto slice = std::min(deadline, now + std::chrono::milliseconds(10));
+    channels[0]->WaitForStateChange(channels[0]->GetState(false), slice);
+  }
+}
+
+// Why a channel could not connect, from a call that does not wait for a connection.
+std::string ProbeFailure(const std::shared_ptr<grpc::Channel>& channel) {
+  auto stub = etcdserverpb::Maintenance::NewStub(channel);
+  grpc::ClientContext ctx;
+  // The reason is known once the next connection attempt fails (reconnect backoff is at
+  // most 1 s); this wait is paid only after a failed dial.
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(1500));
+  etcdserverpb::StatusResponse response;
+  grpc::Status status = stub->Status(&ctx, etcdserverpb::StatusRequest(), &response);
+  if (status.ok()) return "";
+  return status.error_message();
 }
 
 }  // namespace
@@ -94,10 +157,7 @@ std::unique_ptr<Client> Client::Make(const ClientConfig& config) {
   return client;
 }
 
-void Client::Connect() {
-  std::vector<Endpoint> endpoints;
-  for (const auto& text : config_.endpoints) endpoints.push_back(ParseEndpoint(text));
-
+std::shared_ptr<grpc::Channel> Client::MakeChannel(const std::vector<Endpoint>& endpoints) const {
   grpc::ChannelArguments args;
   args.SetServiceConfigJSON(kServiceConfig);
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
@@ -117,19 +177,57 @@ void Client::Connect() {
   if (config_.tls && !config_.tls->server_name.empty()) {
     args.SetSslTargetNameOverride(config_.tls->server_name);
   } else if (!endpoints.front().is_unix() && endpoints.size() > 1) {
-    // Verify TLS peers under the first endpoint's name, not the resolved address.
+    // Verify TLS peers under the endpoints' (shared) name, not the resolved address.
     args.SetSslTargetNameOverride(endpoints.front().host);
   }
-  channel_ = grpc::CreateCustomChannel(GrpcTarget(endpoints), Credentials(config_, endpoints.front()),
-                                       args);
+  return grpc::CreateCustomChannel(GrpcTarget(endpoints), Credentials(config_, endpoints.front()),
+                                   args);
+}
+
+void Client::Connect() {
+  std::vector<Endpoint> endpoints;
+  for (const auto& text : config_.endpoints) endpoints.push_back(ParseEndpoint(text));
+
+  // Usually one channel over all endpoints, failing over inside gRPC. When the endpoints
+  // need different TLS names (or security), one channel each; the first to connect is
+  // used for the whole command, so failover then happens at connect time only.
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  std::vector<std::string> labels;
+  std::vector<bool> tls;
+  if (NeedsChannelPerEndpoint(config_, endpoints)) {
+    for (size_t i = 0; i < endpoints.size(); ++i) {
+      channels.push_back(MakeChannel({endpoints[i]}));
+      labels.push_back(config_.endpoints[i]);
+      tls.push_back(UsesTls(config_, endpoints[i]));
+    }
+  } else {
+    channels.push_back(MakeChannel(endpoints));
+    std::string all;
+    for (const auto& text : config_.endpoints) all += (all.empty() ? "" : ",") + text;
+    labels.push_back(all);
+    tls.push_back(UsesTls(config_, endpoints.front()));
+  }
   // etcdctl's dial does not block, so an unreachable cluster only shows when the command
   // times out. Waiting for a connection here makes --dial-timeout mean what it says, and
   // bounds commands that have no command timeout (txn, watch, ...).
   auto deadline = std::chrono::system_clock::now() + config_.dial_timeout;
-  if (!channel_->WaitForConnected(deadline)) {
-    throw RpcError(static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED),
-                   "context deadline exceeded");
+  int ready = WaitForFirstReady(channels, deadline);
+  if (ready < 0) {
+    // Only on failure: ask each channel why, for a line ahead of etcdctl's message.
+    // The channels are asked in parallel, so the wait does not grow with their number.
+    std::vector<std::future<std::string>> probes;
+    for (const auto& channel : channels) {
+      probes.push_back(std::async(std::launch::async, ProbeFailure, channel));
+    }
+    std::vector<std::string> reasons;
+    for (size_t i = 0; i < channels.size(); ++i) {
+      std::string why = probes[i].get();
+      if (!why.empty()) reasons.push_back(DescribeDialFailure(labels[i], why, tls[i], config_));
+    }
+    throw DialError(static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED),
+                    "context deadline exceeded", std::move(reasons));
   }
+  channel_ = channels[static_cast<size_t>(ready)];
 }
 
 void Client::Authenticate() const {

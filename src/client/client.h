@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/config.h"
 
@@ -24,6 +25,8 @@ class MessageLite;
 }
 
 namespace ectl::client {
+
+struct Endpoint;
 
 class Client {
  public:
@@ -57,6 +60,8 @@ class Client {
  private:
   explicit Client(ClientConfig config);
   void Connect();
+  [[nodiscard]] std::shared_ptr<grpc::Channel> MakeChannel(
+      const std::vector<Endpoint>& endpoints) const;
   void Authenticate() const;
 
   ClientConfig config_;

@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace grpc {
 class Status;
@@ -31,6 +32,19 @@ class RpcError : public std::runtime_error {
 class ConnectError : public RpcError {
  public:
   using RpcError::RpcError;
+};
+
+// A failure to connect within the dial timeout: etcdctl's text ("context deadline
+// exceeded") plus, for each endpoint, what ectl learned about why; these are shown on
+// lines of their own ahead of the Error line.
+class DialError : public RpcError {
+ public:
+  DialError(int grpc_code, const std::string& text, std::vector<std::string> reasons)
+      : RpcError(grpc_code, text), reasons_(std::move(reasons)) {}
+  [[nodiscard]] const std::vector<std::string>& reasons() const { return reasons_; }
+
+ private:
+  std::vector<std::string> reasons_;
 };
 
 // The message etcdctl prints for a failed status.

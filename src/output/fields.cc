@@ -85,6 +85,30 @@ class FieldsPrinter final : public Printer {
   // cluster and maintenance
 
   // auth
+  void AuthChange(const google::protobuf::MessageLite&, const etcdserverpb::ResponseHeader& header,
+                  std::string_view) override {
+    Header(header);
+  }
+  void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view) override {
+    Header(r.header());
+    for (const auto& p : r.perm()) {
+      // etcdctl prints the type with Println's separator after a colon-space: two spaces.
+      Line("PermType", std::string(" ") + authpb::Permission::Type_Name(p.permtype()));
+      Quoted("", "Key", p.key());
+      Quoted("", "RangeEnd", p.range_end());
+    }
+  }
+  void RoleList(const etcdserverpb::AuthRoleListResponse& r) override {
+    Header(r.header());
+    // No space after the colon when there are no roles: etcdctl prints each as " %q".
+    std::string& b = buffer();
+    b += "\"Roles\" :";
+    for (const auto& role : r.roles()) {
+      b += ' ';
+      AppendGoQuote(b, role);
+    }
+    b += '\n';
+  }
 
 
   // concurrency

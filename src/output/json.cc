@@ -120,6 +120,69 @@ class JsonPrinter final : public Printer {
   // cluster and maintenance
 
   // auth
+  void AuthChange(const google::protobuf::MessageLite&, const etcdserverpb::ResponseHeader& header,
+                  std::string_view) override {
+    {
+      JsonObject o(buffer());
+      o.Key("header"), AppendHeader(buffer(), header);
+    }
+    Line();
+  }
+  void AuthStatus(const etcdserverpb::AuthStatusResponse& r) override {
+    {
+      JsonObject o(buffer());
+      if (r.has_header()) o.Key("header"), AppendHeader(buffer(), r.header());
+      o.Bool("enabled", r.enabled());
+      o.Uint("authRevision", r.authrevision());
+    }
+    Line();
+  }
+  void UserGet(const etcdserverpb::AuthUserGetResponse& r, std::string_view) override {
+    NamesObject(r.has_header() ? &r.header() : nullptr, "roles", r.roles());
+  }
+  void UserList(const etcdserverpb::AuthUserListResponse& r) override {
+    NamesObject(r.has_header() ? &r.header() : nullptr, "users", r.users());
+  }
+  void RoleList(const etcdserverpb::AuthRoleListResponse& r) override {
+    NamesObject(r.has_header() ? &r.header() : nullptr, "roles", r.roles());
+  }
+  void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view) override {
+    {
+      JsonObject o(buffer());
+      if (r.has_header()) o.Key("header"), AppendHeader(buffer(), r.header());
+      if (r.perm_size() > 0) {
+        o.Key("perm");
+        buffer() += '[';
+        for (int i = 0; i < r.perm_size(); ++i) {
+          if (i > 0) buffer() += ',';
+          const auto& p = r.perm(i);
+          JsonObject po(buffer());
+          po.Int("permType", p.permtype());
+          po.Bytes("key", p.key());
+          po.Bytes("range_end", p.range_end());
+        }
+        buffer() += ']';
+      }
+    }
+    Line();
+  }
+  void NamesObject(const etcdserverpb::ResponseHeader* header, std::string_view field,
+                   const google::protobuf::RepeatedPtrField<std::string>& names) {
+    {
+      JsonObject o(buffer());
+      if (header) o.Key("header"), AppendHeader(buffer(), *header);
+      if (!names.empty()) {
+        o.Key(field);
+        buffer() += '[';
+        for (int i = 0; i < names.size(); ++i) {
+          if (i > 0) buffer() += ',';
+          AppendJsonString(buffer(), names[i]);
+        }
+        buffer() += ']';
+      }
+    }
+    Line();
+  }
 
 
   // concurrency

@@ -21,7 +21,16 @@ class PutResponse;
 class DeleteRangeResponse;
 class TxnResponse;
 class ResponseHeader;
+class AuthRoleGetResponse;
+class AuthRoleListResponse;
+class AuthUserGetResponse;
+class AuthUserListResponse;
+class AuthStatusResponse;
 }  // namespace etcdserverpb
+
+namespace google::protobuf {
+class MessageLite;
+}
 
 namespace mvccpb {
 class KeyValue;
@@ -66,6 +75,12 @@ enum class Result {
   kSnapshotStatus,
 
   // auth results
+  kAuthChange,  // a user or role mutation: fixed text in simple, the header elsewhere
+  kAuthStatus,
+  kUserGet,
+  kUserList,
+  kRoleGet,
+  kRoleList,
 
 
   // concurrency results
@@ -134,6 +149,15 @@ class Printer {
   virtual void SnapshotStatus(const struct SnapshotStatusResult& r);
 
   // auth
+  // A user or role mutation: simple prints text (one line, newline added), json the
+  // {"header":...} object, fields the header, protobuf the message.
+  virtual void AuthChange(const google::protobuf::MessageLite& r,
+                          const etcdserverpb::ResponseHeader& header, std::string_view text);
+  virtual void AuthStatus(const etcdserverpb::AuthStatusResponse& r);
+  virtual void UserGet(const etcdserverpb::AuthUserGetResponse& r, std::string_view name);
+  virtual void UserList(const etcdserverpb::AuthUserListResponse& r);
+  virtual void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view name);
+  virtual void RoleList(const etcdserverpb::AuthRoleListResponse& r);
 
 
   // concurrency

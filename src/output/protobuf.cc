@@ -52,6 +52,19 @@ class ProtobufPrinter final : public Printer {
   // cluster and maintenance
 
   // auth
+  void AuthChange(const google::protobuf::MessageLite& r, const etcdserverpb::ResponseHeader&,
+                  std::string_view) override {
+    Message(r);
+  }
+  void AuthStatus(const etcdserverpb::AuthStatusResponse& r) override { Message(r); }
+  void UserGet(const etcdserverpb::AuthUserGetResponse& r, std::string_view) override {
+    Message(r);
+  }
+  void UserList(const etcdserverpb::AuthUserListResponse& r) override { Message(r); }
+  void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view) override {
+    Message(r);
+  }
+  void RoleList(const etcdserverpb::AuthRoleListResponse& r) override { Message(r); }
 
 
   // concurrency

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/bytes.h"
+#include "output/auth_text.h"
 #include "etcdserverpb/rpc.pb.h"
 #include "output/lease_format.h"
 #include "output/printer.h"
@@ -87,6 +88,32 @@ class SimplePrinter final : public Printer {
   // cluster and maintenance
 
   // auth
+  void AuthChange(const google::protobuf::MessageLite&, const etcdserverpb::ResponseHeader&,
+                  std::string_view text) override {
+    Write(text);
+    Write("\n");
+  }
+  void AuthStatus(const etcdserverpb::AuthStatusResponse& r) override {
+    Write(std::string("Authentication Status: ") + (r.enabled() ? "true" : "false") + "\n");
+    Write("AuthRevision: " + std::to_string(r.authrevision()) + "\n");
+  }
+  void UserGet(const etcdserverpb::AuthUserGetResponse& r, std::string_view name) override {
+    std::string text = "User: ";
+    text += name;
+    text += "\nRoles:";
+    for (const auto& role : r.roles()) text += " " + role;
+    text += '\n';
+    Write(text);
+  }
+  void UserList(const etcdserverpb::AuthUserListResponse& r) override {
+    for (const auto& user : r.users()) Write(user + "\n");
+  }
+  void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view name) override {
+    Write(RoleGetText(name, r.perm()));
+  }
+  void RoleList(const etcdserverpb::AuthRoleListResponse& r) override {
+    for (const auto& role : r.roles()) Write(role + "\n");
+  }
 
 
   // concurrency

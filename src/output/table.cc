@@ -25,6 +25,7 @@ class TablePrinter final : public Printer {
  private:
   bool Supports(Result kind) const override {
     switch (kind) {
+      default:  // kinds no branch lists here: not supported
       case Result::kGet:
       case Result::kPut:
       case Result::kDelete:
