@@ -23,20 +23,9 @@ class TablePrinter final : public Printer {
   // concurrency
 
  private:
+  // etcdctl renders tables for cluster-level listings only.
   bool Supports(Result kind) const override {
     switch (kind) {
-      default:  // kinds no branch lists here: not supported
-      case Result::kGet:
-      case Result::kPut:
-      case Result::kDelete:
-      case Result::kTxn:
-      // lease results
-      case Result::kLeaseGrant:
-      case Result::kLeaseRevoke:
-      case Result::kLeaseTimeToLive:
-      case Result::kLeaseList:
-      case Result::kLeaseKeepAlive:
-        return false;
       case Result::kMemberList:
       case Result::kEndpointHealth:
       case Result::kEndpointStatus:
@@ -46,7 +35,6 @@ class TablePrinter final : public Printer {
       default:
         return false;
     }
-    return false;
   }
 };
 
