@@ -8,12 +8,12 @@ autoload -U +X bashcompinit && bashcompinit
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check version completion"
+  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check migrate version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
   ["alarm"]="disarm list"
   ["endpoint"]="health status hashkv"
   ["member"]="add remove update list promote"
-  ["snapshot"]="save status"
+  ["snapshot"]="save status restore"
   ["auth"]="enable disable status"
   ["user"]="add delete get list passwd grant-role revoke-role"
   ["role"]="add delete get list grant-permission revoke-permission"
@@ -51,6 +51,7 @@ declare -gA _ectl_flags=(
   ["snapshot"]="--help -h"
   ["snapshot save"]="--help -h"
   ["snapshot status"]="--help -h"
+  ["snapshot restore"]="--data-dir --help -h --initial-advertise-peer-urls --initial-cluster --initial-cluster-token --name --skip-hash-check --wal-dir"
   ["auth"]="--help -h"
   ["auth enable"]="--help -h"
   ["auth disable"]="--help -h"
@@ -76,6 +77,7 @@ declare -gA _ectl_flags=(
   ["check"]="--help -h"
   ["check perf"]="--auto-compact --auto-defrag --help -h --load --prefix"
   ["check datascale"]="--auto-compact --auto-defrag --help -h --load --prefix"
+  ["migrate"]="--data-dir --help -h --no-ttl --transformer --wal-dir"
   ["version"]="--help -h"
   ["completion"]="--help -h"
 )
@@ -88,11 +90,13 @@ declare -gA _ectl_value_flags=(
   ["endpoint hashkv"]="--rev"
   ["member add"]="--peer-urls"
   ["member update"]="--peer-urls"
+  ["snapshot restore"]="--data-dir --initial-advertise-peer-urls --initial-cluster --initial-cluster-token --name --wal-dir"
   ["user add"]="--new-user-password"
   ["make-mirror"]="--dest-cacert --dest-cert --dest-key --dest-prefix --max-txn-ops --prefix --rev"
   ["lock"]="--ttl"
   ["check perf"]="--load --prefix"
   ["check datascale"]="--load --prefix"
+  ["migrate"]="--data-dir --transformer --wal-dir"
 )
 
 _ectl() {

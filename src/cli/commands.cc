@@ -34,6 +34,7 @@ void RegisterCommands(CommandTree& tree) {
   RegisterConcurrencyCommands(tree);
   RegisterCheckCommands(tree);
 
+  RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);
   RegisterDocCommands(tree);
 }

@@ -10,6 +10,7 @@ void RegisterCommands(CommandTree& tree);
 
 void RegisterKvCommands(CommandTree& tree);
 void RegisterVersionCommand(CommandTree& tree);
+void RegisterMigrateCommand(CommandTree& tree);
 // lease
 void RegisterLeaseCommands(CommandTree& tree);
 void RegisterCompactionCommand(CommandTree& tree);

@@ -74,7 +74,9 @@ std::string UseLine(const CommandTree& tree, const Command* command) {
   if (command->parent == nullptr) return line + " <command> [flags]";
   std::string path = CommandTree::Path(command->parent);
   line += " " + (path.empty() ? command->use : path + " " + command->use);
-  if (!command->children.empty()) line += " <subcommand>";
+  if (!command->children.empty() && command->use.find("<subcommand>") == std::string::npos) {
+    line += " <subcommand>";
+  }
   return line + " [flags]";
 }
 

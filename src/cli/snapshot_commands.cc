@@ -126,6 +126,31 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       [](CLI::App&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.");
+  // Restoring rebuilds a member's data directory offline, which ectl does not do. The
+  // command exists so that a script calling it fails loudly instead of getting the group's
+  // usage and exit 0.
+  tree.Add(snapshot, "restore <filename> [options]",
+           "Restores an etcd member snapshot to an etcd directory (not supported by ectl)",
+           [](CLI::App& app) -> RunFn {
+             auto flags = std::make_shared<Flags>(&app);
+             flags->String("data-dir", "", "Path to the data directory");
+             flags->String("wal-dir", "", "Path to the WAL directory (use --data-dir if none given)");
+             flags->String("initial-cluster", "default=http://localhost:2380",
+                           "Initial cluster configuration for restore bootstrap");
+             flags->String("initial-cluster-token", "etcd-cluster",
+                           "Initial cluster token for the etcd cluster during restore bootstrap");
+             flags->String("initial-advertise-peer-urls", "http://localhost:2380",
+                           "List of this member's peer URLs to advertise to the rest of the cluster");
+             flags->String("name", "default", "Human-readable name for this member");
+             flags->Bool("skip-hash-check",
+                         "Ignore snapshot integrity hash value (required if copied from data directory)");
+             return [flags](Context& ctx) {
+               throw Error(ExitCode::kBadFeature,
+                           "snapshot restore is not supported by " + ctx.program() +
+                               ": restoring rebuilds a data directory offline; use the etcd "
+                               "server's own tooling");
+             };
+           });
 }
 
 }  // namespace ectl::cli
