@@ -18,10 +18,10 @@ namespace {
 
 void RunDefrag(Context& ctx, const Flags& flags) {
   if (!flags.GetString("data-dir").empty()) {
-    // Defragmenting a data directory offline needs a bbolt writer, which ectl does not
-    // have; etcd's own etcdutl does it.
-    throw Error(ExitCode::kBadFeature,
-                "defrag --data-dir is not supported by ectl; use `etcdutl defrag --data-dir`");
+    // Defragmenting a data directory offline rewrites the database file, which ectl
+    // does not do; it defragments running members only.
+    throw Error(ExitCode::kBadFeature, "defrag --data-dir is not supported by " + ctx.program() +
+                                           ": it defragments running members only");
   }
   (void)ctx.printer();  // -w is validated, though defrag prints fixed text
   std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));
