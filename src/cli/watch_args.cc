@@ -1,5 +1,7 @@
 #include "cli/watch_args.h"
 
+#include "txn/argify.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -118,135 +120,6 @@ std::vector<std::string> ParseLineFlags(const std::vector<std::string>& args, Wa
   return rest;
 }
 
-// The length of the valid UTF-8 sequence at s[i], or 0.
-size_t Utf8Len(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  size_t len;
-  uint32_t r, min;
-  if ((b0 & 0xe0) == 0xc0) {
-    len = 2, r = b0 & 0x1f, min = 0x80;
-  } else if ((b0 & 0xf0) == 0xe0) {
-    len = 3, r = b0 & 0x0f, min = 0x800;
-  } else if ((b0 & 0xf8) == 0xf0) {
-    len = 4, r = b0 & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xc0) != 0x80) return 0;
-    r = (r << 6) | (b & 0x3f);
-  }
-  if (r < min || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return 0;
-  return len;
-}
-
-// Go's strconv.Unquote for a double-quoted word.
-std::string GoUnquote(std::string_view q) {
-  auto fail = [] { throw Error(ExitCode::kInvalidInput, "invalid syntax"); };
-  if (q.size() < 2 || q.front() != '"' || q.back() != '"') fail();
-  std::string_view s = q.substr(1, q.size() - 2);
-  std::string out;
-  auto hex = [&](size_t& i, int n) {
-    uint32_t v = 0;
-    for (int k = 0; k < n; ++k, ++i) {
-      if (i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) fail();
-      char c = s[i];
-      v = v * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(c))
-                                             ? c - '0'
-                                             : (c | 0x20) - 'a' + 10);
-    }
-    return v;
-  };
-  auto utf8 = [&](uint32_t r) {
-    if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) fail();
-    if (r < 0x80) {
-      out += static_cast<char>(r);
-    } else if (r < 0x800) {
-      out += static_cast<char>(0xc0 | (r >> 6));
-      out += static_cast<char>(0x80 | (r & 0x3f));
-    } else if (r < 0x10000) {
-      out += static_cast<char>(0xe0 | (r >> 12));
-      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (r & 0x3f));
-    } else {
-      out += static_cast<char>(0xf0 | (r >> 18));
-      out += static_cast<char>(0x80 | ((r >> 12) & 0x3f));
-      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (r & 0x3f));
-    }
-  };
-  for (size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (c == '"' || c == '\n') fail();
-    if (c != '\\') {
-      // Literal bytes pass through; a byte that starts no valid UTF-8 sequence becomes
-      // U+FFFD, as Go's Unquote decodes rune by rune.
-      if (static_cast<unsigned char>(c) < 0x80) {
-        out += c, ++i;
-      } else if (size_t len = Utf8Len(s, i); len > 0) {
-        out += s.substr(i, len), i += len;
-      } else {
-        out += "\xef\xbf\xbd", ++i;
-      }
-      continue;
-    }
-    if (++i >= s.size()) fail();
-    char e = s[i++];
-    switch (e) {
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case 'x':
-        out += static_cast<char>(hex(i, 2));
-        break;
-      case 'u':
-        utf8(hex(i, 4));
-        break;
-      case 'U':
-        utf8(hex(i, 8));
-        break;
-      default: {
-        if (e < '0' || e > '7') fail();
-        uint32_t v = static_cast<uint32_t>(e - '0');
-        for (int k = 0; k < 2; ++k, ++i) {
-          if (i >= s.size() || s[i] < '0' || s[i] > '7') fail();
-          v = v * 8 + static_cast<uint32_t>(s[i] - '0');
-        }
-        if (v > 255) fail();
-        out += static_cast<char>(v);
-      }
-    }
-  }
-  return out;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 }  // namespace
 
@@ -322,46 +195,10 @@ client::WatchSpec BuildWatchSpec(const std::vector<std::string>& watch_args,
   return spec;
 }
 
-std::vector<std::string> Argify(std::string_view s) {
+std::vector<std::string> Argify(std::string_view line) {
+  // The same splitting as a txn op line.
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    size_t end = std::string_view::npos;
-    if (c == '"') {
-      // "(?:[^"\\]|\\.)*"
-      for (size_t j = i + 1; j < s.size(); ++j) {
-        if (s[j] == '\\') {
-          if (j + 1 >= s.size() || s[j + 1] == '\n') break;
-          ++j;
-        } else if (s[j] == '"') {
-          end = j + 1;
-          break;
-        }
-      }
-      if (end != std::string_view::npos) {
-        out.push_back(GoUnquote(s.substr(i, end - i)));
-        i = end;
-        continue;
-      }
-    } else if (c == '\'') {
-      // '[^']*' (etcdctl 3.4 mis-slices these; the quotes are simply removed here)
-      size_t close = s.find('\'', i + 1);
-      if (close != std::string_view::npos) {
-        out.emplace_back(s.substr(i + 1, close - i - 1));
-        i = close + 1;
-        continue;
-      }
-    } else if (!IsSpace(c)) {
-      // [^'"\s]\S*[^'"\s]?  — the whole run of non-space characters
-      size_t j = i;
-      while (j < s.size() && !IsSpace(s[j])) ++j;
-      out.emplace_back(s.substr(i, j - i));
-      i = j;
-      continue;
-    }
-    ++i;
-  }
+  for (auto& word : txn::Argify(line)) out.push_back(std::move(word.text));
   return out;
 }
 
