@@ -2,34 +2,22 @@
 // (note the mix: member names in plain quotes, endpoints and versions in Go's %q).
 #include "common/bytes.h"
 #include "output/cluster_formats.h"
+#include "output/fields_writer.h"
 
 namespace ectl::output::cluster {
 namespace {
 
 void Line(std::string& out, std::string_view name, std::string_view value) {
-  out += '"';
-  out += name;
-  out += "\" : ";
-  out += value;
-  out += '\n';
+  FieldLine(out, "", name, value);
 }
 
 void Quoted(std::string& out, std::string_view name, std::string_view value) {
-  out += '"';
-  out += name;
-  out += "\" : ";
-  AppendGoQuote(out, value);
-  out += '\n';
+  FieldQuoted(out, "", name, value);
 }
 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
-void Header(std::string& out, const etcdserverpb::ResponseHeader& h) {
-  Line(out, "ClusterID", std::to_string(h.cluster_id()));
-  Line(out, "MemberID", std::to_string(h.member_id()));
-  Line(out, "Revision", std::to_string(h.revision()));
-  Line(out, "RaftTerm", std::to_string(h.raft_term()));
-}
+void Header(std::string& out, const etcdserverpb::ResponseHeader& h) { FieldHeader(out, h); }
 
 }  // namespace
 

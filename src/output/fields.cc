@@ -6,6 +6,7 @@
 
 #include "common/bytes.h"
 #include "etcdserverpb/rpc.pb.h"
+#include "output/fields_writer.h"
 #include "output/printer.h"
 
 namespace ectl::output {
@@ -119,45 +120,13 @@ class FieldsPrinter final : public Printer {
            kind != Result::kMoveLeader;
   }
 
-  void Line(std::string_view name, std::string_view value) {
-    std::string& b = buffer();
-    b += '"';
-    b += name;
-    b += "\" : ";
-    b += value;
-    b += '\n';
+  void Line(std::string_view name, std::string_view value) { FieldLine(buffer(), "", name, value); }
+  void Quoted(std::string_view prefix, std::string_view name, std::string_view bytes) {
+    FieldQuoted(buffer(), prefix, name, bytes);
   }
-
-  void Quoted(std::string_view prefix, std::string_view name, const std::string& bytes) {
-    std::string& b = buffer();
-    b += '"';
-    b += prefix;
-    b += name;
-    b += "\" : ";
-    AppendGoQuote(b, bytes);
-    b += '\n';
-  }
-
-  void Number(std::string_view prefix, std::string_view name, int64_t v) {
-    std::string n(prefix);
-    n += name;
-    Line(n, std::to_string(v));
-  }
-
-  void Header(const etcdserverpb::ResponseHeader& h) {
-    Line("ClusterID", std::to_string(h.cluster_id()));
-    Line("MemberID", std::to_string(h.member_id()));
-    Line("Revision", std::to_string(h.revision()));
-    Line("RaftTerm", std::to_string(h.raft_term()));
-  }
-
+  void Header(const etcdserverpb::ResponseHeader& h) { FieldHeader(buffer(), h); }
   void KeyValue(std::string_view prefix, const mvccpb::KeyValue& kv) {
-    Quoted(prefix, "Key", kv.key());
-    Number(prefix, "CreateRevision", kv.create_revision());
-    Number(prefix, "ModRevision", kv.mod_revision());
-    Number(prefix, "Version", kv.version());
-    Quoted(prefix, "Value", kv.value());
-    Number(prefix, "Lease", kv.lease());
+    FieldKeyValue(buffer(), prefix, kv);
     MaybeFlush();
   }
 };

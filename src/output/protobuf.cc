@@ -3,6 +3,7 @@
 
 #include "etcdserverpb/rpc.pb.h"
 #include "output/printer.h"
+#include "output/wire_writer.h"
 
 namespace ectl::output {
 namespace {
@@ -14,15 +15,15 @@ class ProtobufPrinter final : public Printer {
   // A RangeResponse written field by field is byte-identical to the whole message
   // serialized (fields in number order, no outer framing), so it can stream.
   void RangeBegin(const etcdserverpb::ResponseHeader* header, const GetPrintOptions&) override {
-    if (header) Field(1, *header);
+    if (header) AppendMessageField(buffer(), 1, *header);
   }
   void RangeKeyValue(const mvccpb::KeyValue& kv) override {
-    Field(2, kv);
+    AppendMessageField(buffer(), 2, kv);
     MaybeFlush();
   }
   void RangeEnd(bool more, int64_t count) override {
-    if (more) Varint(3 << 3), Varint(1);
-    if (count != 0) Varint(4 << 3), Varint(static_cast<uint64_t>(count));
+    if (more) AppendVarintField(buffer(), 3, 1);
+    if (count != 0) AppendVarintField(buffer(), 4, static_cast<uint64_t>(count));
     Flush();
   }
   void Put(const etcdserverpb::PutResponse& r) override { Message(r); }
@@ -73,20 +74,6 @@ class ProtobufPrinter final : public Printer {
   bool Supports(Result kind) const override {
     return kind != Result::kEndpointHealth && kind != Result::kEndpointStatus &&
            kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus;
-  }
-
-  void Varint(uint64_t v) {
-    while (v >= 0x80) {
-      buffer() += static_cast<char>(v | 0x80);
-      v >>= 7;
-    }
-    buffer() += static_cast<char>(v);
-  }
-
-  void Field(int number, const google::protobuf::MessageLite& m) {
-    Varint(static_cast<uint64_t>(number) << 3 | 2);
-    Varint(m.ByteSizeLong());
-    m.AppendToString(&buffer());
   }
 
   void Message(const google::protobuf::MessageLite& m) {

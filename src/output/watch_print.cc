@@ -14,6 +14,9 @@
 #include "output/printer.h"
 #include "output/watch_result.h"
 
+#include "output/fields_writer.h"
+#include "output/wire_writer.h"
+
 namespace ectl::output {
 namespace {
 
@@ -28,49 +31,6 @@ void SimpleBytes(std::string& out, const std::string& bytes, bool hex) {
     out += bytes;
   }
   out += '\n';
-}
-
-void FieldLine(std::string& out, std::string_view prefix, std::string_view name,
-               std::string_view value) {
-  out += '"';
-  out += prefix;
-  out += name;
-  out += "\" : ";
-  out += value;
-  out += '\n';
-}
-
-void FieldQuoted(std::string& out, std::string_view prefix, std::string_view name,
-                 const std::string& bytes) {
-  out += '"';
-  out += prefix;
-  out += name;
-  out += "\" : ";
-  AppendGoQuote(out, bytes);
-  out += '\n';
-}
-
-void FieldKeyValue(std::string& out, std::string_view prefix, const mvccpb::KeyValue& kv) {
-  FieldQuoted(out, prefix, "Key", kv.key());
-  FieldLine(out, prefix, "CreateRevision", std::to_string(kv.create_revision()));
-  FieldLine(out, prefix, "ModRevision", std::to_string(kv.mod_revision()));
-  FieldLine(out, prefix, "Version", std::to_string(kv.version()));
-  FieldQuoted(out, prefix, "Value", kv.value());
-  FieldLine(out, prefix, "Lease", std::to_string(kv.lease()));
-}
-
-void AppendVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-
-void AppendField(std::string& out, int number, const google::protobuf::MessageLite& m) {
-  AppendVarint(out, static_cast<uint64_t>(number) << 3 | 2);
-  AppendVarint(out, m.ByteSizeLong());
-  m.AppendToString(&out);
 }
 
 }  // namespace
@@ -133,14 +93,14 @@ void Printer::AppendWatchProtobuf(std::string& out, const WatchResult& r) {
   const auto& w = r.response;
   // Written field by field: etcdctl builds a new message from these five fields only,
   // and its header is always present (even when empty).
-  AppendField(out, 1, w.header());
+  AppendMessageField(out, 1, w.header());
   if (w.created()) out += "\x18\x01";
   if (w.canceled()) out += "\x20\x01";
   if (w.compact_revision() != 0) {
     out += '\x28';
     AppendVarint(out, static_cast<uint64_t>(w.compact_revision()));
   }
-  for (const auto& e : w.events()) AppendField(out, 11, e);
+  for (const auto& e : w.events()) AppendMessageField(out, 11, e);
 }
 
 }  // namespace ectl::output
