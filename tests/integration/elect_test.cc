@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "background_ctl.h"
+#include "child_process.h"
 #include "kv_suite.h"
 
 namespace ectl::integration {
@@ -12,13 +12,13 @@ namespace {
 
 class Elect : public EtcdSuite {
  protected:
-  std::unique_ptr<BackgroundCtl> Spawn(Tool tool, std::vector<std::string> args) {
+  std::unique_ptr<ChildProcess> Spawn(Tool tool, std::vector<std::string> args) {
     std::string error;
-    auto p = BackgroundCtl::Start(ToolPath(tool), Cmd(std::move(args)), &error);
+    auto p = StartCtl(ToolPath(tool), Cmd(std::move(args)), &error);
     EXPECT_NE(p, nullptr) << error;
     return p;
   }
-  static bool HasLines(const BackgroundCtl& p, size_t n) {
+  static bool HasLines(ChildProcess& p, size_t n) {
     return p.WaitForOut([n](const std::string& o) { return LineCount(o) >= n; });
   }
 };

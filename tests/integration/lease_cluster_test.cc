@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "lease_child.h"
+#include "child_process.h"
 #include "ctl.h"
 #include "etcd_fixture.h"
 
@@ -82,25 +82,24 @@ class LeaseCluster : public ::testing::Test {
     const std::string lease = grant.out.substr(6, 16);
 
     std::string error;
-    auto child = LiveChild::Start(Tool::kEctl, endpoints,
-                                  {"-w", "json", "lease", "keep-alive", lease}, &error);
+    auto child = StartCtl(ToolPath(Tool::kEctl), {.args = {"-w", "json", "lease", "keep-alive", lease}, .endpoints = endpoints}, &error);
     ASSERT_NE(child, nullptr) << error;
-    ASSERT_TRUE(WaitUntil([&] { return !child->StdoutLines().empty(); }, seconds(20)))
-        << child->Stderr();
+    ASSERT_TRUE(WaitUntil([&] { return !child->OutLines().empty(); }, seconds(20)))
+        << child->Err();
 
     // Which member answers the stream: its ID is in each response's header.
-    const uint64_t serving = MemberIdOf(child->StdoutLines().front());
-    ASSERT_NE(serving, 0u) << child->Stdout();
+    const uint64_t serving = MemberIdOf(child->OutLines().front());
+    ASSERT_NE(serving, 0u) << child->Out();
     const size_t victim = pick_victim(serving);
     ASSERT_LT(victim, cluster_->size());
     const uint64_t victim_id = MemberIdOf(Status(victim).out);
-    const size_t printed_before = child->StdoutLines().size();
+    const size_t printed_before = child->OutLines().size();
     cluster_->StopMember(victim);
 
     // Two more responses from members still running: the lease was renewed after
     // the stop.
     auto renewed_after_stop = [&] {
-      auto lines = child->StdoutLines();
+      auto lines = child->OutLines();
       int renewals = 0;
       for (size_t i = printed_before; i < lines.size(); ++i) {
         if (MemberIdOf(lines[i]) != victim_id) ++renewals;
@@ -108,9 +107,9 @@ class LeaseCluster : public ::testing::Test {
       return renewals >= 2;
     };
     EXPECT_TRUE(WaitUntil(renewed_after_stop, seconds(40)))
-        << "stdout:\n" << child->Stdout() << "stderr:\n" << child->Stderr();
+        << "stdout:\n" << child->Out() << "stderr:\n" << child->Err();
     EXPECT_FALSE(child->WaitExit(std::chrono::milliseconds(0)).has_value())
-        << "ectl ended: " << child->Stderr();
+        << "ectl ended: " << child->Err();
 
     // The lease is alive on the remaining members.
     std::string rest;
@@ -123,7 +122,7 @@ class LeaseCluster : public ::testing::Test {
     EXPECT_EQ(ttl.out.find("remaining(-"), std::string::npos) << ttl.out;
 
     child->Signal(SIGTERM);
-    EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Stderr();
+    EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Err();
   }
 
   std::unique_ptr<EtcdCluster> cluster_;

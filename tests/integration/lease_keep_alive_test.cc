@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "lease_child.h"
+#include "child_process.h"
 #include "lease_suite.h"
 
 namespace ectl::integration {
@@ -20,14 +20,14 @@ using Args = std::vector<std::string>;
 
 class LeaseKeepAlive : public LeaseSuite {
  protected:
-  std::unique_ptr<LiveChild> StartTool(Tool tool, const Args& args) {
+  std::unique_ptr<ChildProcess> StartTool(Tool tool, const Args& args) {
     std::string error;
-    auto child = LiveChild::Start(tool, Endpoints(), args, &error);
+    auto child = StartCtl(ToolPath(tool), {.args = args, .endpoints = Endpoints()}, &error);
     EXPECT_NE(child, nullptr) << error;
     return child;
   }
 
-  static bool HasLines(const LiveChild& c, size_t n) { return c.StdoutLines().size() >= n; }
+  static bool HasLines(const ChildProcess& c, size_t n) { return c.OutLines().size() >= n; }
 
   // Revokes `lease` while `tool` keeps it alive in `format`; returns the child's
   // stdout lines and (through *code, *err) its exit status and stderr.
@@ -39,15 +39,15 @@ class LeaseKeepAlive : public LeaseSuite {
     auto child = StartTool(tool, args);
     if (child == nullptr) return {};
     EXPECT_TRUE(WaitUntil([&] { return HasLines(*child, 1); }, seconds(20)))
-        << ToolName(tool) << " printed nothing: " << child->Stderr();
+        << ToolName(tool) << " printed nothing: " << child->Err();
     RunResult revoke = RunTool(Tool::kEtcdctl, Cmd({"lease", "revoke", lease}));
     EXPECT_EQ(revoke.exit_code, 0) << revoke.err;
     // The next keep-alive (within TTL/3) learns that the lease is gone.
     auto status = child->WaitExit(seconds(30));
     EXPECT_TRUE(status.has_value()) << ToolName(tool) << " did not end";
     *code = status.value_or(-1);
-    *err = child->Stderr();
-    return child->StdoutLines();
+    *err = child->Err();
+    return child->OutLines();
   }
 };
 
@@ -58,14 +58,14 @@ TEST_F(LeaseKeepAlive, RenewsTheLease) {
   // Four responses, one per TTL/3, span more than the TTL: without renewal the lease
   // would be gone by now.
   ASSERT_TRUE(WaitUntil([&] { return HasLines(*child, 4); }, seconds(40)))
-      << child->Stdout() << child->Stderr();
+      << child->Out() << child->Err();
   EXPECT_GT(RemainingTtl(lease), 0);
-  for (const std::string& line : child->StdoutLines()) {
+  for (const std::string& line : child->OutLines()) {
     EXPECT_EQ(line, "lease " + lease + " keepalived with TTL(4)");
   }
   child->Signal(SIGTERM);
-  EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Stderr();
-  EXPECT_EQ(child->Stderr(), "");
+  EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Err();
+  EXPECT_EQ(child->Err(), "");
 }
 
 TEST_F(LeaseKeepAlive, RevokedLeaseEndsWithAnError) {
@@ -129,10 +129,10 @@ TEST_F(LeaseKeepAlive, InterruptEndsCleanly) {
     std::string lease = GrantLease(30);
     auto child = StartTool(Tool::kEctl, {"-w", "json", "lease", "keep-alive", lease});
     ASSERT_NE(child, nullptr);
-    ASSERT_TRUE(WaitUntil([&] { return HasLines(*child, 1); }, seconds(20))) << child->Stderr();
+    ASSERT_TRUE(WaitUntil([&] { return HasLines(*child, 1); }, seconds(20))) << child->Err();
     child->Signal(signo);
-    EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Stderr();
-    EXPECT_EQ(child->Stderr(), "");
+    EXPECT_EQ(child->WaitExit(seconds(10)), 0) << child->Err();
+    EXPECT_EQ(child->Err(), "");
     // Ending the keep-alive does not revoke the lease.
     EXPECT_GT(RemainingTtl(lease), 0);
   }

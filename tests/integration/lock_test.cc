@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "background_ctl.h"
+#include "child_process.h"
 #include "kv_suite.h"
 
 namespace ectl::integration {
@@ -12,12 +12,12 @@ namespace {
 
 class Lock : public EtcdSuite {
  protected:
-  std::unique_ptr<BackgroundCtl> Spawn(Tool tool, std::vector<std::string> args,
+  std::unique_ptr<ChildProcess> Spawn(Tool tool, std::vector<std::string> args,
                                        std::vector<std::pair<std::string, std::string>> env = {}) {
     Invocation inv = Cmd(std::move(args));
     inv.env = std::move(env);
     std::string error;
-    auto p = BackgroundCtl::Start(ToolPath(tool), inv, &error);
+    auto p = StartCtl(ToolPath(tool), inv, &error);
     EXPECT_NE(p, nullptr) << error;
     return p;
   }

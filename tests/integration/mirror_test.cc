@@ -2,7 +2,7 @@
 // rewriting, resuming with --rev, compaction, and argument errors.
 #include <signal.h>
 
-#include "background_ctl.h"
+#include "child_process.h"
 #include "kv_suite.h"
 
 namespace ectl::integration {
@@ -40,13 +40,13 @@ class MakeMirror : public EtcdSuite {
     }
     return false;
   }
-  std::unique_ptr<BackgroundCtl> Mirror(std::vector<std::string> flags) {
+  std::unique_ptr<ChildProcess> Mirror(std::vector<std::string> flags) {
     flags.push_back(dest_->ClientEndpoint(0));
     flags.insert(flags.begin(), "make-mirror");
     Invocation inv = Cmd(flags);
     inv.env = {{"ECTL_MIRROR_PROGRESS_INTERVAL", "200ms"}};
     std::string error;
-    auto p = BackgroundCtl::Start(ToolPath(Tool::kEctl), inv, &error);
+    auto p = StartCtl(ToolPath(Tool::kEctl), inv, &error);
     EXPECT_NE(p, nullptr) << error;
     return p;
   }

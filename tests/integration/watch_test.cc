@@ -18,7 +18,7 @@
 #include "binaries.h"
 #include "ctl.h"
 #include "etcd_fixture.h"
-#include "watch_process.h"
+#include "child_process.h"
 
 namespace ectl::integration {
 namespace {
@@ -62,13 +62,13 @@ class WatchSuiteBase : public ::testing::Test {
     return HeaderRevision(Oracle(c, {"get", "-w", "json", "revision-probe"}).out);
   }
 
-  static std::unique_ptr<Watcher> StartWatch(
+  static std::unique_ptr<ChildProcess> StartWatch(
       const EtcdCluster& c, Tool tool, const std::vector<std::string>& args,
       const std::vector<std::pair<std::string, std::string>>& env = {}) {
     std::vector<std::string> argv = {ToolPath(tool), "--endpoints=" + c.ClientEndpoints()};
     argv.insert(argv.end(), args.begin(), args.end());
     std::string error;
-    auto w = Watcher::Start(argv, env, &error);
+    auto w = ChildProcess::Start(argv, env, &error);
     EXPECT_NE(w, nullptr) << error;
     return w;
   }
@@ -126,7 +126,7 @@ TEST_F(Watch, EveryFormatMatchesOracle) {
   ASSERT_EQ(Oracle(C(), {"txn"}, "\nput wc 3\nput wd 4\n\n\n").exit_code, 0);
   OraclePut(C(), "other", "x");  // outside the prefix
   OraclePut(C(), "wz", "end");
-  std::vector<std::unique_ptr<Watcher>> oracles, ectls;
+  std::vector<std::unique_ptr<ChildProcess>> oracles, ectls;
   for (const auto& f : formats) {
     std::vector<std::string> args = f;
     args.insert(args.end(), {"watch", "--prefix", "w", "--prev-kv", "--rev", rev});

@@ -1,4 +1,4 @@
-#include "watch_process.h"
+#include "child_process.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -28,18 +29,22 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<Watcher> Watcher::Start(const std::vector<std::string>& argv,
+std::unique_ptr<ChildProcess> ChildProcess::Start(const std::vector<std::string>& argv,
                                         const std::vector<std::pair<std::string, std::string>>& env,
                                         std::string* error) {
-  std::unique_ptr<Watcher> w(new Watcher());
-  w->dir_ = MakeTempDir("ectl-it-watch-");
+  std::unique_ptr<ChildProcess> w(new ChildProcess());
+  w->dir_ = MakeTempDir("ectl-it-child-");
   if (w->dir_.empty()) {
     *error = "no temp dir";
     return nullptr;
   }
   std::vector<std::string> envs;
   for (char** e = environ; *e != nullptr; ++e) {
-    if (std::strncmp(*e, "ETCDCTL_", 8) != 0) envs.emplace_back(*e);
+    std::string entry(*e);
+    std::string name = entry.substr(0, entry.find('='));
+    bool drop = name.rfind("ETCDCTL_", 0) == 0;
+    for (const auto& kv : env) drop = drop || name == kv.first;
+    if (!drop) envs.push_back(entry);
   }
   for (const auto& [k, v] : env) envs.push_back(k + "=" + v);
   std::vector<char*> c_argv, c_env;
@@ -84,7 +89,7 @@ std::unique_ptr<Watcher> Watcher::Start(const std::vector<std::string>& argv,
   return w;
 }
 
-Watcher::~Watcher() {
+ChildProcess::~ChildProcess() {
   if (!reaped_ && pid_ > 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
@@ -94,10 +99,10 @@ Watcher::~Watcher() {
   if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
 }
 
-std::string Watcher::Out() const { return ReadFile(dir_ + "/out"); }
-std::string Watcher::Err() const { return ReadFile(dir_ + "/err"); }
+std::string ChildProcess::Out() const { return ReadFile(dir_ + "/out"); }
+std::string ChildProcess::Err() const { return ReadFile(dir_ + "/err"); }
 
-bool Watcher::Running() {
+bool ChildProcess::Running() {
   if (reaped_) return false;
   int status;
   pid_t r = waitpid(pid_, &status, WNOHANG);
@@ -109,7 +114,7 @@ bool Watcher::Running() {
   return true;
 }
 
-bool Watcher::WaitForOut(const std::function<bool(const std::string&)>& pred,
+bool ChildProcess::WaitForOut(const std::function<bool(const std::string&)>& pred,
                          std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
@@ -119,22 +124,43 @@ bool Watcher::WaitForOut(const std::function<bool(const std::string&)>& pred,
   }
 }
 
-void Watcher::WriteStdin(const std::string& data) {
+void ChildProcess::WriteStdin(const std::string& data) {
   if (stdin_fd_ < 0) return;
   signal(SIGPIPE, SIG_IGN);
   (void)!write(stdin_fd_, data.data(), data.size());
 }
 
-void Watcher::CloseStdin() {
+void ChildProcess::CloseStdin() {
   if (stdin_fd_ >= 0) close(stdin_fd_);
   stdin_fd_ = -1;
 }
 
-void Watcher::Signal(int sig) {
+void ChildProcess::Signal(int sig) {
   if (!reaped_) kill(pid_, sig);
 }
 
-int Watcher::Wait(std::chrono::milliseconds timeout) {
+std::vector<std::string> ChildProcess::OutLines() const {
+  std::vector<std::string> lines;
+  std::string out = Out();
+  size_t start = 0;
+  for (size_t nl; (nl = out.find('\n', start)) != std::string::npos; start = nl + 1) {
+    lines.push_back(out.substr(start, nl - start));
+  }
+  return lines;
+}
+
+std::optional<int> ChildProcess::WaitExit(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (Running()) {
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (WIFEXITED(status_)) return WEXITSTATUS(status_);
+  if (WIFSIGNALED(status_)) return 128 + WTERMSIG(status_);
+  return -1;
+}
+
+int ChildProcess::Wait(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (Running()) {
     if (std::chrono::steady_clock::now() >= deadline) {
@@ -148,6 +174,25 @@ int Watcher::Wait(std::chrono::milliseconds timeout) {
   if (WIFEXITED(status_)) return WEXITSTATUS(status_);
   if (WIFSIGNALED(status_)) return 128 + WTERMSIG(status_);
   return -1;
+}
+
+std::unique_ptr<ChildProcess> StartCtl(const std::string& path, const Invocation& inv,
+                                       std::string* error) {
+  std::vector<std::string> argv{path};
+  if (!inv.endpoints.empty()) argv.push_back("--endpoints=" + inv.endpoints);
+  argv.insert(argv.end(), inv.args.begin(), inv.args.end());
+  return ChildProcess::Start(argv, {inv.env.begin(), inv.env.end()}, error);
+}
+
+size_t LineCount(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return done();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
 }
 
 }  // namespace ectl::integration
