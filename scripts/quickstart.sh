@@ -89,6 +89,25 @@ show put fruit/banana yellow
 show get fruit/ --prefix
 show del fruit/ --prefix
 show get greeting --hex
+# A transaction read from stdin: compares, blank line, success ops, blank line, failure ops.
+txn='value("greeting") = "hello, world"
+
+put greeting bye
+get greeting
+
+put greeting hello
+
+'
+printf '\n$ printf %q | ectl txn\n' "$txn"
+printf '%s' "$txn" | "$ECTL" txn
+# A lease: the key goes away with it.
+granted=$(show lease grant 60)
+printf '%s\n' "$granted"
+lease=$(printf '%s\n' "$granted" | awk '/granted/ {print $2}')
+show put session alive --lease="$lease"
+show lease timetolive "$lease" --keys
+show member list -w table
+show endpoint status -w table
 # A failing command: a lease that does not exist. The error is one line on stderr and the exit
 # code is etcdctl's.
 rc=0
