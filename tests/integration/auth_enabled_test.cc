@@ -156,3 +156,24 @@ TEST_F(AuthEnabled, DisableAndEnableAgain) {
 
 }  // namespace
 }  // namespace ectl::integration
+
+namespace ectl::integration {
+namespace {
+
+// The token ectl got at connect expires (--auth-token-ttl=2) while `lock` runs a command
+// that outlives it; releasing the lock afterwards is a call with an expired token, which
+// must succeed after ectl fetches a new one. Without the refresh the delete fails and
+// the lock key stays behind.
+TEST_F(AuthEnabled, ExpiredTokenIsRenewed) {
+  Invocation inv = Cmd({"--user=root:rootpw", "lock", "renew-lock", "sleep", "4"});
+  inv.timeout = std::chrono::seconds(30);
+  RunResult r = RunTool(Tool::kEctl, inv);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  RunResult keys = RunTool(Tool::kEctl,
+                           Cmd({"--user=root:rootpw", "get", "renew-lock/", "--prefix", "--keys-only"}));
+  EXPECT_EQ(keys.exit_code, 0) << keys.err;
+  EXPECT_EQ(keys.out, "") << "the lock key was not released";
+}
+
+}  // namespace
+}  // namespace ectl::integration
