@@ -163,8 +163,23 @@ RunResult EtcdSuite::ExpectSameErrorAsOracle(const Invocation& inv) {
   return ectl;
 }
 
-RunResult EtcdSuite::ExpectSameMutationAsOracle(
-    const Invocation& inv, Format format, const std::function<void()>& setup) {
+void EtcdSuite::ExpectRefusedBeforeChange(const Invocation& inv, int exit_code,
+                                          const std::string& last_line) {
+  SCOPED_TRACE(Describe(inv));
+  const std::string before = StateDump();
+  RunResult ectl = RunTool(Tool::kEctl, inv);
+  EXPECT_EQ(ectl.exit_code, exit_code);
+  EXPECT_EQ(ectl.out, "");
+  EXPECT_EQ(LastLine(ectl.err), last_line);
+  EXPECT_EQ(StateDump(), before) << "ectl changed the keyspace although it refused";
+  RunResult oracle = RunTool(Tool::kEtcdctl, inv);
+  EXPECT_EQ(ectl.exit_code, oracle.exit_code);
+  EXPECT_EQ(LastLine(ectl.err), LastLine(oracle.err));
+}
+
+RunResult EtcdSuite::ExpectSameMutationAsOracle(const Invocation& inv, Format format,
+                                                const std::function<void()>& setup,
+                                                const Normalizer& normalize) {
   SCOPED_TRACE(Describe(inv));
   struct Outcome {
     RunResult run;
@@ -177,7 +192,7 @@ RunResult EtcdSuite::ExpectSameMutationAsOracle(
     const int64_t base = Revision();
     Outcome o;
     o.run = RunTool(tool, inv);
-    o.out = NormalizeRevisions(format, o.run.out, base);
+    o.out = normalize ? normalize(o.run.out, base) : NormalizeRevisions(format, o.run.out, base);
     o.state = NormalizeRevisions(Format::kFields, StateDump(), base);
     return o;
   };

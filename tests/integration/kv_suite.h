@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ctl.h"
@@ -89,11 +90,21 @@ class EtcdSuite : public ::testing::Test {
   // For failures whose stdout is help text (ectl's own words): compares only
   // the exit code and the final stderr line.
   static RunResult ExpectSameErrorAsOracle(const Invocation& inv);
-  // For put/del: for each tool, empties the keyspace, runs `setup`, runs the
+  // For a command ectl must refuse before touching the server (etcdctl may write
+  // first): expects exit_code and last_line from ectl, no stdout and an unchanged
+  // keyspace, and etcdctl's exit code and final stderr line.
+  static void ExpectRefusedBeforeChange(const Invocation& inv, int exit_code,
+                                        const std::string& last_line);
+
+  // Turns stdout into comparable text, revisions made relative to base.
+  using Normalizer = std::function<std::string(std::string_view out, int64_t base)>;
+  // For put/del/txn: for each tool, empties the keyspace, runs `setup`, runs the
   // command; expects identical exit code, final stderr line, stdout with
-  // revisions normalised (see normalize.h) and resulting keyspace.
-  static RunResult ExpectSameMutationAsOracle(
-      const Invocation& inv, Format format, const std::function<void()>& setup);
+  // revisions normalised (NormalizeRevisions for format, unless `normalize` is
+  // given) and resulting keyspace.
+  static RunResult ExpectSameMutationAsOracle(const Invocation& inv, Format format,
+                                              const std::function<void()>& setup,
+                                              const Normalizer& normalize = nullptr);
 
  private:
   static std::unique_ptr<EtcdCluster> cluster_;

@@ -19,8 +19,7 @@ std::string DumpTxnResponse(std::string_view bytes, int64_t base);
 
 class Txn : public EtcdSuite {
  protected:
-  // For each tool: empties the keyspace, runs setup, runs the txn; expects the same
-  // exit code, final stderr line, stdout (revisions normalised) and keyspace afterwards.
+  // ExpectSameMutationAsOracle with a TxnResponse's protobuf bytes masked.
   static RunResult ExpectSameTxnAsOracle(const Invocation& inv, Format format,
                                          const std::function<void()>& setup);
   // The state the format matrices start from.
