@@ -9,6 +9,7 @@
 #include "client/client.h"
 #include "client/discovery.h"
 #include "client/rpc_error.h"
+#include "common/bytes.h"
 #include "common/error.h"
 #include "common/strconv.h"
 #include "output/printer.h"
@@ -43,7 +44,7 @@ client::Client& Context::client() {
       std::vector<std::string> kept;
       for (const auto& ep : found) {
         if (!global_.insecure_discovery() && ep.rfind("http://", 0) == 0) {
-          io_.err << "ignoring discovered insecure endpoint " << GoQuoteArg(ep) << "\n";
+          io_.err << "ignoring discovered insecure endpoint " << GoQuote(ep) << "\n";
           continue;
         }
         kept.push_back(ep);
@@ -105,7 +106,7 @@ bool Flags::Changed(std::string_view name) const {
 
 namespace {
 [[noreturn]] void BadValue(std::string_view name, const std::string& value, const char* why) {
-  throw Error(ExitCode::kError, "invalid argument " + GoQuoteArg(value) + " for \"--" +
+  throw Error(ExitCode::kError, "invalid argument " + GoQuote(value) + " for \"--" +
                                     std::string(name) + "\" flag: " + why);
 }
 }  // namespace

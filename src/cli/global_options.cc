@@ -4,6 +4,7 @@
 
 #include "cli/parse_util.h"
 #include "cli/password.h"
+#include "common/bytes.h"
 #include "common/error.h"
 #include "common/strconv.h"
 
@@ -136,7 +137,7 @@ void GlobalOptions::ApplyFlags() {
       try {
         Set(def.name, value, first);
       } catch (const ParseError& e) {
-        throw Error(ExitCode::kError, "invalid argument " + GoQuoteArg(value) + " for \"--" +
+        throw Error(ExitCode::kError, "invalid argument " + GoQuote(value) + " for \"--" +
                                           std::string(def.name) + "\" flag: " + e.what());
       }
       first = false;

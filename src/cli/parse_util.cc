@@ -2,15 +2,12 @@
 
 #include <cctype>
 
-#include "common/bytes.h"
 
 namespace ectl::cli {
 
 std::string FromArgv(const std::string& raw) {
   return raw == kEmptyValue ? std::string() : raw;
 }
-
-std::string GoQuoteArg(std::string_view value) { return GoQuote(value); }
 
 std::string TrimSpace(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };

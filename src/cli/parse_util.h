@@ -12,8 +12,6 @@ namespace ectl::cli {
 inline constexpr std::string_view kEmptyValue = "\x1f<empty>\x1f";
 std::string FromArgv(const std::string& raw);
 
-// Go's strconv.Quote of a command-line value, as pflag's messages show it.
-std::string GoQuoteArg(std::string_view value);
 // strings.TrimSpace.
 std::string TrimSpace(std::string_view s);
 // ASCII upper-case.
