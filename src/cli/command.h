@@ -114,6 +114,7 @@ struct Command {
   std::string long_desc;   // may be empty
   Setup setup;             // empty for a group
   bool hidden = false;     // left out of help, completions and man pages
+  bool offline = false;    // never builds a client, so ETCDCTL_* are not read (as etcdctl)
   Command* parent = nullptr;
   std::vector<std::unique_ptr<Command>> children;
   CLI::App* app = nullptr;  // once materialized

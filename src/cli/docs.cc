@@ -259,7 +259,7 @@ std::string RenderManPage(CommandTree& tree) {
 }
 
 void RegisterDocCommands(CommandTree& tree) {
-  tree.Add(nullptr, "completion [bash|zsh|fish]", "Generate completion script",
+  Command* completion = tree.Add(nullptr, "completion [bash|zsh|fish]", "Generate completion script",
            [&tree](CLI::App&) -> RunFn {
              return [&tree](Context& ctx) {
                if (ctx.args().size() != 1) {
@@ -270,10 +270,12 @@ void RegisterDocCommands(CommandTree& tree) {
            },
            "Prints a completion script for the given shell. For example:\n\n"
            "$ source <(ectl completion bash)");
+  completion->offline = true;
   Command* man = tree.Add(nullptr, "__man", "Print the man page", [&tree](CLI::App&) -> RunFn {
     return [&tree](Context& ctx) { ctx.io().out << RenderManPage(tree); };
   });
   man->hidden = true;
+  man->offline = true;
 }
 
 }  // namespace ectl::cli

@@ -174,8 +174,7 @@ int Run(const std::vector<std::string>& argv, const std::map<std::string, std::s
 
   try {
     global.ApplyFlags();
-    // Commands that never build a client ignore ETCDCTL_* as etcdctl's do.
-    if (selected->name != "version" && selected->name != "completion" && selected->name != "__man") {
+    if (!selected->offline) {
       std::vector<std::string> warnings;
       global.ApplyEnv(env, warnings);
       for (const auto& w : warnings) io.err << "Warning: " << w << "\n";

@@ -9,13 +9,15 @@
 namespace ectl::cli {
 
 void RegisterVersionCommand(CommandTree& tree) {
-  tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](CLI::App&) -> RunFn {
-    return [](Context& ctx) {
-      // Same shape as etcdctl's, whatever -w says.
-      ctx.io().out << ctx.program() << " version: " << kVersion << "\nAPI version: " << kApiVersion
-                   << "\n";
-    };
-  });
+  Command* version =
+      tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](CLI::App&) -> RunFn {
+        return [](Context& ctx) {
+          // Same shape as etcdctl's, whatever -w says.
+          ctx.io().out << ctx.program() << " version: " << kVersion
+                       << "\nAPI version: " << kApiVersion << "\n";
+        };
+      });
+  version->offline = true;
 }
 
 void RegisterMigrateCommand(CommandTree& tree) {
