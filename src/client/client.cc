@@ -112,20 +112,28 @@ bool NeedsChannelPerEndpoint(const ClientConfig& config, const std::vector<Endpo
   return false;
 }
 
-// Waits until one of the channels is connected and returns its index, or -1 at the
+// A channel the client may use, with what a failure report says about it.
+struct Candidate {
+  std::shared_ptr<grpc::Channel> channel;
+  std::string label;  // the endpoint(s) as given
+  bool tls;
+};
+
+// Waits until one of the candidates is connected and returns its index, or -1 at the
 // deadline. The first channel's change is seen at once; the others are looked at
 // every few milliseconds while waiting, which only matters when the first is down.
-int WaitForFirstReady(const std::vector<std::shared_ptr<grpc::Channel>>& channels,
+int WaitForFirstReady(const std::vector<Candidate>& candidates,
                       std::chrono::system_clock::time_point deadline) {
-  if (channels.size() == 1) return channels[0]->WaitForConnected(deadline) ? 0 : -1;
+  const auto& first = candidates[0].channel;
+  if (candidates.size() == 1) return first->WaitForConnected(deadline) ? 0 : -1;
   for (;;) {
-    for (size_t i = 0; i < channels.size(); ++i) {
-      if (channels[i]->GetState(true) == GRPC_CHANNEL_READY) return static_cast<int>(i);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (candidates[i].channel->GetState(true) == GRPC_CHANNEL_READY) return static_cast<int>(i);
     }
     auto now = std::chrono::system_clock::now();
     if (now >= deadline) return -1;
     auto slice = std::min(deadline, now + std::chrono::milliseconds(10));
-    channels[0]->WaitForStateChange(channels[0]->GetState(false), slice);
+    first->WaitForStateChange(first->GetState(false), slice);
   }
 }
 
@@ -191,43 +199,40 @@ void Client::Connect() {
   // Usually one channel over all endpoints, failing over inside gRPC. When the endpoints
   // need different TLS names (or security), one channel each; the first to connect is
   // used for the whole command, so failover then happens at connect time only.
-  std::vector<std::shared_ptr<grpc::Channel>> channels;
-  std::vector<std::string> labels;
-  std::vector<bool> tls;
+  std::vector<Candidate> candidates;
   if (NeedsChannelPerEndpoint(config_, endpoints)) {
     for (size_t i = 0; i < endpoints.size(); ++i) {
-      channels.push_back(MakeChannel({endpoints[i]}));
-      labels.push_back(config_.endpoints[i]);
-      tls.push_back(UsesTls(config_, endpoints[i]));
+      candidates.push_back(
+          {MakeChannel({endpoints[i]}), config_.endpoints[i], UsesTls(config_, endpoints[i])});
     }
   } else {
-    channels.push_back(MakeChannel(endpoints));
     std::string all;
     for (const auto& text : config_.endpoints) all += (all.empty() ? "" : ",") + text;
-    labels.push_back(all);
-    tls.push_back(UsesTls(config_, endpoints.front()));
+    candidates.push_back({MakeChannel(endpoints), all, UsesTls(config_, endpoints.front())});
   }
   // etcdctl's dial does not block, so an unreachable cluster only shows when the command
   // times out. Waiting for a connection here makes --dial-timeout mean what it says, and
   // bounds commands that have no command timeout (txn, watch, ...).
   auto deadline = std::chrono::system_clock::now() + config_.dial_timeout;
-  int ready = WaitForFirstReady(channels, deadline);
+  int ready = WaitForFirstReady(candidates, deadline);
   if (ready < 0) {
     // Only on failure: ask each channel why, for a line ahead of etcdctl's message.
     // The channels are asked in parallel, so the wait does not grow with their number.
     std::vector<std::future<std::string>> probes;
-    for (const auto& channel : channels) {
-      probes.push_back(std::async(std::launch::async, ProbeFailure, channel));
+    for (const auto& c : candidates) {
+      probes.push_back(std::async(std::launch::async, ProbeFailure, c.channel));
     }
     std::vector<std::string> reasons;
-    for (size_t i = 0; i < channels.size(); ++i) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
       std::string why = probes[i].get();
-      if (!why.empty()) reasons.push_back(DescribeDialFailure(labels[i], why, tls[i], config_));
+      if (!why.empty()) {
+        reasons.push_back(DescribeDialFailure(candidates[i].label, why, candidates[i].tls, config_));
+      }
     }
     throw DialError(static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED),
                     "context deadline exceeded", std::move(reasons));
   }
-  channel_ = channels[static_cast<size_t>(ready)];
+  channel_ = candidates[static_cast<size_t>(ready)].channel;
 }
 
 void Client::Authenticate() const {
