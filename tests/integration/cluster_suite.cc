@@ -17,6 +17,11 @@ std::string WithoutLogs(const std::string& err) {
   return out;
 }
 
+std::string MaskSizeInUse(const std::string& text) {
+  static const std::regex in_use(R"("dbSizeInUse":[0-9]+)");
+  return std::regex_replace(text, in_use, R"("dbSizeInUse":N)");
+}
+
 std::string MaskDurations(const std::string& text) {
   static const std::regex duration(R"(([0-9]+h)?([0-9]+m)?[0-9]+(\.[0-9]+)?(ns|µs|ms|s))");
   static const std::regex spaces(" +");

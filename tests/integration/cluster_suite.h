@@ -55,6 +55,9 @@ std::string WithoutLogs(const std::string& err);
 // Every Go duration ("3.5ms", "850µs", "1m0.5s") replaced by "D", then runs of spaces
 // and of '-' collapsed, so tables whose `took` column differs in width compare.
 std::string MaskDurations(const std::string& text);
+// JSON's "dbSizeInUse" value replaced by "N": etcd reclaims pages in the background
+// (after a burst of writes), so it can change between two consecutive calls.
+std::string MaskSizeInUse(const std::string& text);
 // The lines of text sorted (for output whose order etcdctl does not fix).
 std::string SortedLines(const std::string& text);
 
