@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ccache
   # libraries
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
-  libcli11-dev libfmt-dev libedit-dev libgtest-dev
+  libfmt-dev libedit-dev libgtest-dev nlohmann-json3-dev
   # a real etcd server and the reference etcdctl, for the integration tests, quickstart and bench
   etcd-server etcd-client
   # a DNS server and namespaces, for the --discovery-srv test

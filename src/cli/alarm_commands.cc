@@ -30,9 +30,9 @@ void RunAlarm(Context& ctx, bool disarm) {
 void RegisterAlarmCommands(CommandTree& tree) {
   Command* alarm = tree.Add(nullptr, "alarm <subcommand>", "Alarm related commands");
   tree.Add(alarm, "disarm", "Disarms all alarms",
-           [](CLI::App&) -> RunFn { return [](Context& ctx) { RunAlarm(ctx, true); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunAlarm(ctx, true); }; });
   tree.Add(alarm, "list", "Lists all alarms",
-           [](CLI::App&) -> RunFn { return [](Context& ctx) { RunAlarm(ctx, false); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunAlarm(ctx, false); }; });
 }
 
 }  // namespace ectl::cli

@@ -80,11 +80,23 @@ std::string ReadWord(std::istream& in) {
   return word;
 }
 
-void RunUserAdd(Context& ctx, const Flags& flags) {
+struct UserAddOptions {
+  bool interactive = true;
+  std::string new_user_password;
+  bool no_password = false;
+};
+
+void BindUserAdd(FlagSet& f, UserAddOptions* o) {
+  f.Bool(&o->interactive, "interactive",
+         "Read password from an interactive terminal (false: the first word of stdin)");
+  f.String(&o->new_user_password, "new-user-password", "Supply password from the command line flag");
+  f.Bool(&o->no_password, "no-password", "Create a user without password (CN based auth only)");
+}
+
+void RunUserAdd(Context& ctx, const UserAddOptions& o) {
   RequireArgs(ctx, 1, "user add command requires user name as its argument");
-  bool interactive = flags.GetBool("interactive");
-  UserAddSource source = ResolveUserAdd(ctx.args()[0], flags.GetString("new-user-password"),
-                                        flags.GetBool("no-password"));
+  bool interactive = o.interactive;
+  UserAddSource source = ResolveUserAdd(ctx.args()[0], o.new_user_password, o.no_password);
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kAuthChange);
   if (!source.password) {
@@ -104,9 +116,17 @@ void RunUserDelete(Context& ctx) {
   PrintChange(ctx, client::UserDelete(c, name, c.command_timeout()), "User " + name + " deleted");
 }
 
-void RunUserGet(Context& ctx, const Flags& flags) {
+struct UserGetOptions {
+  bool detail = false;
+};
+
+void BindUserGet(FlagSet& f, UserGetOptions* o) {
+  f.Bool(&o->detail, "detail", "Show permissions of roles granted to the user");
+}
+
+void RunUserGet(Context& ctx, const UserGetOptions& o) {
   RequireArgs(ctx, 1, "user get command requires user name as its argument");
-  bool detail = flags.GetBool("detail");
+  bool detail = o.detail;
   output::Printer& printer = ctx.printer();
   // With --detail each role is printed as `role get` prints it, which fields supports.
   printer.Require(detail ? Result::kRoleGet : Result::kUserGet);
@@ -139,9 +159,18 @@ void RunUserList(Context& ctx) {
   printer.UserList(client::UserList(c, c.command_timeout()));
 }
 
-void RunUserPasswd(Context& ctx, const Flags& flags) {
+struct UserPasswdOptions {
+  bool interactive = true;
+};
+
+void BindUserPasswd(FlagSet& f, UserPasswdOptions* o) {
+  f.Bool(&o->interactive, "interactive",
+         "Read password from an interactive terminal (false: the first word of stdin)");
+}
+
+void RunUserPasswd(Context& ctx, const UserPasswdOptions& o) {
   RequireArgs(ctx, 1, "user passwd command requires user name as its argument");
-  bool interactive = flags.GetBool("interactive");
+  bool interactive = o.interactive;
   ctx.printer().Require(Result::kAuthChange);
   const std::string& name = ctx.args()[0];
   std::string password = interactive ? AskNewPassword(ctx.io(), name) : ReadWord(ctx.io().in);
@@ -203,9 +232,19 @@ void RunRoleList(Context& ctx) {
   printer.RoleList(client::RoleList(c, c.command_timeout()));
 }
 
-void RunRoleGrant(Context& ctx, const Flags& flags) {
-  authpb::Permission perm =
-      BuildGrantPermission(ctx.args(), flags.GetBool("prefix"), flags.GetBool("from-key"));
+struct PermRangeOptions {
+  bool prefix = false;
+  bool from_key = false;
+};
+
+void BindPermRange(FlagSet& f, PermRangeOptions* o) {
+  f.Bool(&o->prefix, "prefix", "grant a prefix permission");
+  f.Bool(&o->from_key, "from-key",
+         "grant a permission of keys that are greater than or equal to the given key using byte compare");
+}
+
+void RunRoleGrant(Context& ctx, const PermRangeOptions& o) {
+  authpb::Permission perm = BuildGrantPermission(ctx.args(), o.prefix, o.from_key);
   ctx.printer().Require(Result::kAuthChange);
   client::Client& c = ctx.client();
   const std::string& role = ctx.args()[0];
@@ -213,7 +252,7 @@ void RunRoleGrant(Context& ctx, const Flags& flags) {
               "Role " + role + " updated");
 }
 
-void RunRoleRevoke(Context& ctx, const Flags& flags) {
+void RunRoleRevoke(Context& ctx, const PermRangeOptions& o) {
   const auto& a = ctx.args();
   if (a.size() < 2) {
     throw Error(ExitCode::kBadArgs,
@@ -222,31 +261,11 @@ void RunRoleRevoke(Context& ctx, const Flags& flags) {
   }
   std::optional<std::string> end;
   if (a.size() > 2) end = a[2];
-  PermRange range = BuildPermRange(a[1], end, flags.GetBool("prefix"), flags.GetBool("from-key"));
+  PermRange range = BuildPermRange(a[1], end, o.prefix, o.from_key);
   ctx.printer().Require(Result::kAuthChange);
   client::Client& c = ctx.client();
   auto r = client::RoleRevokePermission(c, a[0], range.key, range.range_end, c.command_timeout());
   PrintChange(ctx, r, RevokeText(a[0], a[1], range.range_end));
-}
-
-// A command without flags of its own.
-Setup Plain(void (*run)(Context&)) {
-  return [run](CLI::App&) -> RunFn { return run; };
-}
-
-// A command with flags: add them, then run with them.
-template <typename AddFlags>
-Setup WithFlags(AddFlags add, void (*run)(Context&, const Flags&)) {
-  return [add, run](CLI::App& app) -> RunFn {
-    auto flags = std::make_shared<Flags>(&app);
-    add(*flags);
-    return [flags, run](Context& ctx) { run(ctx, *flags); };
-  };
-}
-
-void AddRangeFlags(Flags& f) {
-  f.Bool("prefix", "grant a prefix permission");
-  f.Bool("from-key", "grant a permission of keys that are greater than or equal to the given key using byte compare");
 }
 
 }  // namespace
@@ -259,24 +278,13 @@ void RegisterAuthCommands(CommandTree& tree) {
 
   Command* user = tree.Add(nullptr, "user <subcommand>", "User related commands");
   tree.Add(user, "add <user name or user:password> [options]", "Adds a new user",
-           WithFlags(
-               [](Flags& f) {
-                 f.Bool("interactive", "Read password from an interactive terminal (false: the first word of stdin)", 0, true);
-                 f.String("new-user-password", "", "Supply password from the command line flag");
-                 f.Bool("no-password", "Create a user without password (CN based auth only)");
-               },
-               RunUserAdd));
+           WithOptions(BindUserAdd, RunUserAdd));
   tree.Add(user, "delete <user name>", "Deletes a user", Plain(RunUserDelete));
   tree.Add(user, "get <user name> [options]", "Gets detailed information of a user",
-           WithFlags([](Flags& f) { f.Bool("detail", "Show permissions of roles granted to the user"); },
-                     RunUserGet));
+           WithOptions(BindUserGet, RunUserGet));
   tree.Add(user, "list", "Lists all users", Plain(RunUserList));
   tree.Add(user, "passwd <user name> [options]", "Changes password of user",
-           WithFlags(
-               [](Flags& f) {
-                 f.Bool("interactive", "Read password from an interactive terminal (false: the first word of stdin)", 0, true);
-               },
-               RunUserPasswd));
+           WithOptions(BindUserPasswd, RunUserPasswd));
   tree.Add(user, "grant-role <user name> <role name>", "Grants a role to a user",
            Plain(RunUserGrantRole));
   tree.Add(user, "revoke-role <user name> <role name>", "Revokes a role from a user",
@@ -288,9 +296,9 @@ void RegisterAuthCommands(CommandTree& tree) {
   tree.Add(role, "get <role name>", "Gets detailed information of a role", Plain(RunRoleGet));
   tree.Add(role, "list", "Lists all roles", Plain(RunRoleList));
   tree.Add(role, "grant-permission [options] <role name> <permission type> <key> [endkey]",
-           "Grants a key to a role", WithFlags(AddRangeFlags, RunRoleGrant));
+           "Grants a key to a role", WithOptions(BindPermRange, RunRoleGrant));
   tree.Add(role, "revoke-permission <role name> <key> [endkey]", "Revokes a key from a role",
-           WithFlags(AddRangeFlags, RunRoleRevoke));
+           WithOptions(BindPermRange, RunRoleRevoke));
 }
 
 }  // namespace ectl::cli

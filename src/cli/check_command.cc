@@ -30,11 +30,25 @@ std::chrono::nanoseconds RunLength(const PerfModel& model) {
       .value_or(std::chrono::seconds(model.seconds));
 }
 
-void RunCheckPerf(Context& ctx, const Flags& flags) {
-  std::string load = flags.GetString("load");
+struct CheckOptions {
+  std::string load = "s";
+  std::string prefix;
+  bool auto_compact = false;
+  bool auto_defrag = false;
+};
+
+void BindCheck(FlagSet& f, CheckOptions* o, const char* load_help, const char* prefix_help) {
+  f.String(&o->load, "load", load_help);
+  f.String(&o->prefix, "prefix", prefix_help);
+  f.Bool(&o->auto_compact, "auto-compact", "Compact storage with last revision after test is finished.");
+  f.Bool(&o->auto_defrag, "auto-defrag", "Defragment storage after test is finished.");
+}
+
+void RunCheckPerf(Context& ctx, const CheckOptions& o) {
+  const std::string& load = o.load;
   auto model = LookupPerfModel(load);
   if (!model) throw Error(ExitCode::kBadFeature, "unknown load option " + load);
-  const std::string prefix = flags.GetString("prefix");
+  const std::string& prefix = o.prefix;
   const auto length = RunLength(*model);
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
   EnsurePrefixEmpty(ctx, prefix);
@@ -62,7 +76,7 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
     result = client::RunPutLoad(c, spec, canceller);
     bar.Finish(!canceller.cancelled());
   }
-  CleanUp(c, prefix, flags.GetBool("auto-compact"), flags.GetBool("auto-defrag"), out);
+  CleanUp(ctx.connection(), prefix, o.auto_compact, o.auto_defrag, out);
 
   PerfStats stats;
   stats.total_seconds = result.total_seconds;
@@ -73,11 +87,11 @@ void RunCheckPerf(Context& ctx, const Flags& flags) {
   if (!pass) throw Error::Reported(ExitCode::kError);
 }
 
-void RunCheckDatascale(Context& ctx, const Flags& flags) {
-  std::string load = flags.GetString("load");
+void RunCheckDatascale(Context& ctx, const CheckOptions& o) {
+  const std::string& load = o.load;
   auto model = LookupDatascaleModel(load);
   if (!model) throw Error(ExitCode::kBadFeature, "unknown load option " + load);
-  const std::string prefix = flags.GetString("prefix");
+  const std::string& prefix = o.prefix;
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
   EnsurePrefixEmpty(ctx, prefix);
   client::Client& c = ctx.client();
@@ -116,7 +130,7 @@ void RunCheckDatascale(Context& ctx, const Flags& flags) {
     out << "FAIL: Could not read process_resident_memory_bytes after the put operations.\n";
     throw Error::Reported(ExitCode::kError);
   }
-  CleanUp(c, prefix, flags.GetBool("auto-compact"), flags.GetBool("auto-defrag"), out);
+  CleanUp(ctx.connection(), prefix, o.auto_compact, o.auto_defrag, out);
   if (!result.errors.empty()) {
     out << "FAIL: too many errors\n";
     for (const auto& [text, count] : result.errors) {
@@ -128,14 +142,12 @@ void RunCheckDatascale(Context& ctx, const Flags& flags) {
   out << DatascaleVerdict(after - before) << std::flush;
 }
 
-RunFn CheckFlags(CLI::App& app, const char* load_help, const char* prefix, const char* prefix_help,
-                 void (*run)(Context&, const Flags&)) {
-  auto flags = std::make_shared<Flags>(&app);
-  flags->String("load", "s", load_help);
-  flags->String("prefix", prefix, prefix_help);
-  flags->Bool("auto-compact", "Compact storage with last revision after test is finished.");
-  flags->Bool("auto-defrag", "Defragment storage after test is finished.");
-  return [flags, run](Context& ctx) { run(ctx, *flags); };
+RunFn CheckSetup(FlagSet& flags, const char* load_help, const char* prefix,
+                 const char* prefix_help, void (*run)(Context&, const CheckOptions&)) {
+  auto o = std::make_shared<CheckOptions>();
+  o->prefix = prefix;
+  BindCheck(flags, o.get(), load_help, prefix_help);
+  return [o, run](Context& ctx) { run(ctx, *o); };
 }
 
 }  // namespace
@@ -144,8 +156,8 @@ void RegisterCheckCommands(CommandTree& tree) {
   Command* check =
       tree.Add(nullptr, "check", "commands for checking properties of the etcd cluster");
   tree.Add(check, "perf [options]", "Check the performance of the etcd cluster",
-           [](CLI::App& app) {
-             return CheckFlags(app,
+           [](FlagSet& flags) {
+             return CheckSetup(flags,
                                "The performance check's workload model. Accepted workloads: "
                                "s(small), m(medium), l(large), xl(xLarge)",
                                "/etcdctl-check-perf/",
@@ -155,8 +167,8 @@ void RegisterCheckCommands(CommandTree& tree) {
       check, "datascale [options]",
       "Check the memory usage of holding data for different workloads on a given server "
       "endpoint.",
-      [](CLI::App& app) {
-        return CheckFlags(app,
+      [](FlagSet& flags) {
+        return CheckSetup(flags,
                           "The datascale check's workload model. Accepted workloads: s(small), "
                           "m(medium), l(large), xl(xLarge)",
                           "/etcdctl-check-datascale/",

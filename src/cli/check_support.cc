@@ -1,5 +1,7 @@
 #include "cli/check_support.h"
 
+#include "cli/connection.h"
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -54,8 +56,9 @@ void EnsurePrefixEmpty(Context& ctx, const std::string& prefix) {
   }
 }
 
-void CleanUp(const client::Client& c, const std::string& prefix, bool compact, bool defrag,
+void CleanUp(Connection& connection, const std::string& prefix, bool compact, bool defrag,
              std::ostream& out) {
+  const client::Client& c = connection.client();
   client::DeleteOptions del;
   del.range = Prefix(prefix);
   auto deleted = client::Do(c, client::OpDelete(del), kCleanupTimeout).response_delete_range();
@@ -71,9 +74,7 @@ void CleanUp(const client::Client& c, const std::string& prefix, bool compact, b
   if (defrag) {
     for (const auto& ep : c.config().endpoints) {
       out << "Defragmenting " << GoQuote(ep) << std::endl;
-      client::ClientConfig one = c.config();
-      one.endpoints = {ep};
-      client::Defragment(*client::Client::Make(one), kCleanupTimeout);
+      client::Defragment(*connection.ClientFor(ep), kCleanupTimeout);
       out << "Defragmented " << GoQuote(ep) << std::endl;
     }
   }

@@ -20,6 +20,8 @@ class Client;
 
 namespace ectl::cli {
 
+class Connection;
+
 class Context;
 
 // prefix + key_size bytes: a random varint at the front, zeros after, as etcdctl's keys.
@@ -30,7 +32,7 @@ void EnsurePrefixEmpty(Context& ctx, const std::string& prefix);
 
 // Deletes the prefix; with compact, compacts at the delete's revision; with defrag,
 // defragments each endpoint; reports each step on out as etcdctl does.
-void CleanUp(const client::Client& c, const std::string& prefix, bool compact, bool defrag,
+void CleanUp(Connection& connection, const std::string& prefix, bool compact, bool defrag,
              std::ostream& out);
 
 // etcdctl's progress line, redrawn every 200 ms from current() until Finish().

@@ -37,13 +37,19 @@ CancelReason AwaitCancel(const client::Canceller& canceller) {
   return canceller.reason();
 }
 
-void RunLock(Context& ctx, const Flags& flags) {
+struct LockOptions {
+  int64_t ttl = 10;
+};
+
+void BindLock(FlagSet& f, LockOptions* o) { f.Int(&o->ttl, "ttl", "timeout for session"); }
+
+void RunLock(Context& ctx, const LockOptions& o) {
   const auto& args = ctx.args();
   if (args.empty()) {
     throw Error(ExitCode::kBadArgs,
                 "lock takes a lock name argument and an optional command to execute");
   }
-  int64_t ttl = flags.GetInt("ttl");
+  int64_t ttl = o.ttl;
   if (ttl <= 0) ttl = kDefaultSessionTtl;
   const std::vector<std::string> command(args.begin() + 1, args.end());
   // An unknown -w is refused even when nothing will be printed, as by etcdctl.
@@ -128,9 +134,15 @@ void Campaign(Context& ctx, const std::string& name, const std::string& proposal
   session.Close();
 }
 
-void RunElect(Context& ctx, const Flags& flags) {
+struct ElectOptions {
+  bool listen = false;
+};
+
+void BindElect(FlagSet& f, ElectOptions* o) { f.Bool(&o->listen, "listen", "observation mode", 'l'); }
+
+void RunElect(Context& ctx, const ElectOptions& o) {
   const auto& args = ctx.args();
-  bool listen = flags.GetBool("listen");
+  bool listen = o.listen;
   if (args.size() != 1 && args.size() != 2) {
     throw Error(ExitCode::kBadArgs,
                 "elect takes one election name argument and an optional proposal argument");
@@ -149,11 +161,7 @@ void RunElect(Context& ctx, const Flags& flags) {
 void RegisterConcurrencyCommands(CommandTree& tree) {
   tree.Add(
       nullptr, "lock <lockname> [exec-command arg1 arg2 ...]", "Acquires a named lock",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->Int("ttl", 10, "timeout for session");
-        return [flags](Context& ctx) { RunLock(ctx, *flags); };
-      },
+      WithOptions(BindLock, RunLock),
       "Acquires a named lock.\n\n"
       "Without a command, prints the lock's key and holds the lock until interrupted\n"
       "(Ctrl-C or SIGTERM), then releases it. With a command, runs it while holding the\n"
@@ -163,11 +171,7 @@ void RegisterConcurrencyCommands(CommandTree& tree) {
   tree.Add(
       nullptr, "elect <election-name> [proposal]",
       "Observes and participates in leader election",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->Bool("listen", "observation mode", 'l');
-        return [flags](Context& ctx) { RunElect(ctx, *flags); };
-      },
+      WithOptions(BindElect, RunElect),
       "Observes and participates in leader election.\n\n"
       "With a proposal, campaigns for leadership; once elected prints the leader key and\n"
       "the proposal and leads until interrupted (Ctrl-C or SIGTERM), then resigns.\n"

@@ -1,7 +1,6 @@
 #include "cli/docs.h"
 
-#include <CLI/CLI.hpp>
-
+#include <algorithm>
 #include <ostream>
 #include <vector>
 
@@ -28,16 +27,16 @@ struct CommandDoc {
   std::vector<const Command*> children;
 };
 
-std::vector<FlagDoc> FlagsOf(const CLI::App* app) {
+std::vector<FlagDoc> FlagsOf(const FlagSet& set) {
   std::vector<FlagDoc> flags;
-  for (const CLI::Option* opt : app->get_options()) {
-    if (opt->get_lnames().empty()) continue;
+  for (const auto& flag : set.flags()) {
+    if (flag->hidden) continue;
     FlagDoc f;
-    f.name = opt->get_lnames().front();
-    if (!opt->get_snames().empty()) f.shorthand = opt->get_snames().front();
-    f.takes_value = opt->get_type_name() != "bool" && opt->get_expected_max() != 0 && f.name != "help";
-    f.default_value = opt->get_default_str();
-    f.help = opt->get_description();
+    f.name = flag->name;
+    if (flag->shorthand != 0) f.shorthand = std::string(1, flag->shorthand);
+    f.takes_value = !flag->is_bool();
+    f.default_value = flag->default_text;
+    f.help = flag->help;
     flags.push_back(std::move(f));
   }
   std::sort(flags.begin(), flags.end(), [](const FlagDoc& a, const FlagDoc& b) { return a.name < b.name; });
@@ -52,7 +51,7 @@ std::vector<CommandDoc> Collect(CommandTree& tree) {
   while (!stack.empty()) {
     const Command* c = stack.back();
     stack.pop_back();
-    CommandDoc d{c, c->parent ? CommandTree::Path(c) : "ROOT", FlagsOf(c->app), {}};
+    CommandDoc d{c, c->parent ? CommandTree::Path(c) : "ROOT", FlagsOf(*c->flags), {}};
     for (const auto& child : c->children) {
       if (!child->hidden) d.children.push_back(child.get());
     }
@@ -260,7 +259,7 @@ std::string RenderManPage(CommandTree& tree) {
 
 void RegisterDocCommands(CommandTree& tree) {
   Command* completion = tree.Add(nullptr, "completion [bash|zsh|fish]", "Generate completion script",
-           [&tree](CLI::App&) -> RunFn {
+           [&tree](FlagSet&) -> RunFn {
              return [&tree](Context& ctx) {
                if (ctx.args().size() != 1) {
                  throw Error(ExitCode::kBadArgs, "completion needs one argument: bash, zsh or fish");
@@ -271,7 +270,7 @@ void RegisterDocCommands(CommandTree& tree) {
            "Prints a completion script for the given shell. For example:\n\n"
            "$ source <(ectl completion bash)");
   completion->offline = true;
-  Command* man = tree.Add(nullptr, "__man", "Print the man page", [&tree](CLI::App&) -> RunFn {
+  Command* man = tree.Add(nullptr, "__man", "Print the man page", [&tree](FlagSet&) -> RunFn {
     return [&tree](Context& ctx) { ctx.io().out << RenderManPage(tree); };
   });
   man->hidden = true;

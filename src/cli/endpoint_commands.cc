@@ -6,7 +6,8 @@
 
 #include "cli/command.h"
 #include "cli/commands.h"
-#include "cli/endpoint_probe.h"
+#include "cli/connection.h"
+#include "client/client.h"
 #include "cli/global_options.h"
 #include "client/maintenance.h"
 #include "client/rpc_error.h"
@@ -21,12 +22,12 @@ namespace {
 using output::Result;
 using Clock = std::chrono::steady_clock;
 
-output::EndpointHealth Probe(const client::ClientConfig& config, const std::string& endpoint) {
+output::EndpointHealth Probe(Connection& connection, const std::string& endpoint) {
   output::EndpointHealth h;
   h.endpoint = endpoint;
   auto start = Clock::now();
   try {
-    auto c = ConnectOne(config, endpoint);
+    auto c = connection.ClientFor(endpoint);
     start = Clock::now();  // as etcdctl, `took` times the probe, not the connection
     client::HealthProbe(*c, c->command_timeout());
     h.health = true;
@@ -41,17 +42,31 @@ output::EndpointHealth Probe(const client::ClientConfig& config, const std::stri
   return h;
 }
 
-void RunHealth(Context& ctx, const Flags& flags) {
+struct EndpointOptions {
+  bool cluster = false;
+  int64_t rev = 0;  // hashkv only
+};
+
+void BindCluster(FlagSet& f, EndpointOptions* o) {
+  f.Bool(&o->cluster, "cluster", "use all endpoints from the cluster member list");
+}
+
+void BindHashKV(FlagSet& f, EndpointOptions* o) {
+  BindCluster(f, o);
+  f.Int(&o->rev, "rev", "maximum revision to hash (default: all revisions)");
+}
+
+void RunHealth(Context& ctx, const EndpointOptions& o) {
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kEndpointHealth);
-  std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  Connection& connection = ctx.connection();
+  std::vector<std::string> endpoints = connection.Endpoints(o.cluster);
   // Probed concurrently, reported in the order the endpoints were given (etcdctl
   // reports in completion order, which varies from run to run).
   std::vector<output::EndpointHealth> results(endpoints.size());
   std::vector<std::thread> probes;
   for (size_t i = 0; i < endpoints.size(); ++i) {
-    probes.emplace_back([&, i] { results[i] = Probe(config, endpoints[i]); });
+    probes.emplace_back([&, i] { results[i] = Probe(connection, endpoints[i]); });
   }
   for (auto& t : probes) t.join();
   printer.EndpointHealth({results, ctx.io().err});
@@ -60,16 +75,15 @@ void RunHealth(Context& ctx, const Flags& flags) {
   }
 }
 
-void RunStatus(Context& ctx, const Flags& flags) {
+void RunStatus(Context& ctx, const EndpointOptions& o) {
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kEndpointStatus);
-  std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  std::vector<std::string> endpoints = ctx.connection().Endpoints(o.cluster);
   std::vector<output::EndpointStatus> list;
   bool failed = false;
   for (const auto& ep : endpoints) {
     try {
-      auto c = ConnectOne(config, ep);
+      auto c = ctx.connection().ClientFor(ep);
       list.push_back({ep, client::Status(*c, c->command_timeout())});
     } catch (const client::RpcError& e) {
       failed = true;
@@ -81,17 +95,16 @@ void RunStatus(Context& ctx, const Flags& flags) {
   if (failed) throw Error::Reported(ExitCode::kError);
 }
 
-void RunHashKV(Context& ctx, const Flags& flags) {
+void RunHashKV(Context& ctx, const EndpointOptions& o) {
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kEndpointHashKV);
-  int64_t rev = flags.GetInt("rev");
-  std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  const int64_t rev = o.rev;
+  std::vector<std::string> endpoints = ctx.connection().Endpoints(o.cluster);
   std::vector<output::EndpointHashKV> list;
   std::string last_error;
   for (const auto& ep : endpoints) {
     try {
-      auto c = ConnectOne(config, ep);
+      auto c = ctx.connection().ClientFor(ep);
       list.push_back({ep, client::HashKV(*c, rev, c->command_timeout())});
     } catch (const client::RpcError& e) {
       last_error = e.what();
@@ -102,37 +115,20 @@ void RunHashKV(Context& ctx, const Flags& flags) {
   if (!last_error.empty()) throw Error(ExitCode::kError, last_error);
 }
 
-void AddClusterFlag(Flags& flags) {
-  flags.Bool("cluster", "use all endpoints from the cluster member list");
-}
-
 }  // namespace
 
 void RegisterEndpointCommands(CommandTree& tree) {
   Command* endpoint = tree.Add(nullptr, "endpoint <subcommand>", "Endpoint related commands");
   tree.Add(endpoint, "health", "Checks the healthiness of endpoints specified in `--endpoints` flag",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             AddClusterFlag(*flags);
-             return [flags](Context& ctx) { RunHealth(ctx, *flags); };
-           });
+           WithOptions(BindCluster, RunHealth));
   tree.Add(
       endpoint, "status", "Prints out the status of endpoints specified in `--endpoints` flag",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        AddClusterFlag(*flags);
-        return [flags](Context& ctx) { RunStatus(ctx, *flags); };
-      },
+      WithOptions(BindCluster, RunStatus),
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are endpoint, ID, version, db size, is leader, "
       "is learner, raft term, raft index, raft applied index, errors.");
   tree.Add(endpoint, "hashkv", "Prints the KV history hash for each endpoint in --endpoints",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             AddClusterFlag(*flags);
-             flags->Int("rev", 0, "maximum revision to hash (default: all revisions)");
-             return [flags](Context& ctx) { RunHashKV(ctx, *flags); };
-           });
+           WithOptions(BindHashKV, RunHashKV));
 }
 
 }  // namespace ectl::cli

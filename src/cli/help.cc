@@ -1,7 +1,5 @@
 #include "cli/help.h"
 
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <vector>
 
@@ -25,37 +23,29 @@ void AppendRows(std::string& out, const std::vector<Row>& rows, const std::strin
   }
 }
 
-Row FlagRow(const CLI::Option* opt) {
-  std::string shorts, longs;
-  for (const auto& s : opt->get_snames()) shorts = s;
-  for (const auto& l : opt->get_lnames()) longs = l;
-  std::string left = shorts.empty() ? "      --" + longs : "  -" + shorts + ", --" + longs;
-  const std::string& type = opt->get_type_name();
-  const std::string& def = opt->get_default_str();
-  if (type == "bool" || longs == "help") {
-    left += "[=" + (def.empty() ? std::string("false") : def) + "]";
-  } else if (type == "string") {
-    left += "=" + GoQuote(def);
+Row FlagRow(const Flag& flag) {
+  std::string left = flag.shorthand == 0 ? "      --" + flag.name
+                                         : std::string("  -") + flag.shorthand + ", --" + flag.name;
+  if (flag.is_bool()) {
+    left += "[=" + flag.default_text + "]";
+  } else if (flag.type == "string") {
+    left += "=" + GoQuote(flag.default_text);
   } else {
-    left += "=" + def;
+    left += "=" + flag.default_text;
   }
-  return {left, opt->get_description()};
+  return {left, flag.help};
 }
 
-std::vector<Row> FlagRows(const CLI::App* app) {
-  std::vector<Row> rows;
-  for (const CLI::Option* opt : app->get_options()) {
-    if (opt->get_lnames().empty()) continue;  // positional arguments
-    rows.push_back(FlagRow(opt));
+// pflag lists flags sorted by long name.
+std::vector<Row> FlagRows(const FlagSet& flags) {
+  std::vector<const Flag*> sorted;
+  for (const auto& f : flags.flags()) {
+    if (!f->hidden) sorted.push_back(f.get());
   }
-  // pflag lists flags sorted by long name.
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    auto name = [](const std::string& s) {
-      std::string n = s.substr(s.find("--") + 2);
-      return n.substr(0, n.find_first_of("=["));
-    };
-    return name(a.left) < name(b.left);
-  });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Flag* a, const Flag* b) { return a->name < b->name; });
+  std::vector<Row> rows;
+  for (const Flag* f : sorted) rows.push_back(FlagRow(*f));
   return rows;
 }
 
@@ -81,7 +71,7 @@ std::string UseLine(const CommandTree& tree, const Command* command) {
 }
 
 std::string RenderHelp(CommandTree& tree, Command* command) {
-  CLI::App* app = tree.Materialize(command);
+  const FlagSet& flags = tree.Materialize(command);
   bool is_root = command->parent == nullptr;
   std::string out;
   out += "NAME:\n\t" + (is_root ? tree.program() : CommandTree::Path(command)) + " - " +
@@ -109,10 +99,10 @@ std::string RenderHelp(CommandTree& tree, Command* command) {
     out += "\n";
   }
   out += "OPTIONS:\n";
-  AppendRows(out, FlagRows(app), "");
+  AppendRows(out, FlagRows(flags), "");
   if (!is_root) {
     out += "\nGLOBAL OPTIONS:\n";
-    std::vector<Row> global = FlagRows(&tree.root_app());
+    std::vector<Row> global = FlagRows(*tree.root().flags);
     global.erase(std::remove_if(global.begin(), global.end(),
                                 [](const Row& r) { return r.left.find("--help") != std::string::npos; }),
                  global.end());

@@ -1,5 +1,7 @@
 #include "cli/kv_requests.h"
 
+#include "cli/flags.h"
+
 #include <fmt/format.h>
 
 #include "cli/parse_util.h"
@@ -8,6 +10,40 @@
 #include "common/strconv.h"
 
 namespace ectl::cli {
+
+void BindGetFlags(FlagSet& f, GetFlags* g) {
+  f.String(&g->consistency, "consistency", "Linearizable(l) or Serializable(s)");
+  f.String(&g->order, "order", "Order of results; ASCEND or DESCEND (ASCEND by default)");
+  f.String(&g->sort_by, "sort-by", "Sort target; CREATE, KEY, MODIFY, VALUE, or VERSION");
+  f.Int(&g->limit, "limit", "Maximum number of results");
+  f.Bool(&g->prefix, "prefix", "Get keys with matching prefix");
+  f.Bool(&g->from_key, "from-key",
+         "Get keys that are greater than or equal to the given key using byte compare");
+  f.Int(&g->rev, "rev", "Specify the kv revision");
+  f.Bool(&g->keys_only, "keys-only", "Get only the keys");
+  f.Bool(&g->count_only, "count-only", "Get only the count");
+  f.Bool(&g->print_value_only, "print-value-only",
+         "Only write values when using the \"simple\" output format");
+  f.Int(&g->min_create_rev, "min-create-rev", "Minimum create revision");
+  f.Int(&g->max_create_rev, "max-create-rev", "Maximum create revision");
+  f.Int(&g->min_mod_rev, "min-mod-rev", "Minimum modification revision");
+  f.Int(&g->max_mod_rev, "max-mod-rev", "Maximum modification revision");
+}
+
+void BindPutFlags(FlagSet& f, PutFlags* p) {
+  f.String(&p->lease, "lease", "lease ID (in hexadecimal) to attach to the key");
+  f.Bool(&p->prev_kv, "prev-kv", "return the previous key-value pair before modification");
+  f.Bool(&p->ignore_value, "ignore-value", "updates the key using its current value");
+  f.Bool(&p->ignore_lease, "ignore-lease", "updates the key using its current lease");
+}
+
+void BindDelFlags(FlagSet& f, DelFlags* d) {
+  f.Bool(&d->prefix, "prefix", "delete keys with matching prefix");
+  f.Bool(&d->prev_kv, "prev-kv", "return deleted key-value pairs");
+  f.Bool(&d->from_key, "from-key",
+         "delete keys that are greater than or equal to the given key using byte compare");
+  f.Bool(&d->range, "range", "delete range of keys");
+}
 namespace {
 
 constexpr char kPrefixAndFromKey[] =

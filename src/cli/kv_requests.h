@@ -13,6 +13,9 @@
 
 namespace ectl::cli {
 
+class FlagSet;
+
+// The options of get, put and del: bound to the commands' flags and to a txn op line's.
 struct GetFlags {
   std::string consistency = "l";
   std::string order;
@@ -23,6 +26,7 @@ struct GetFlags {
   bool from_key = false;
   bool keys_only = false;
   bool count_only = false;
+  bool print_value_only = false;  // printing only; no effect inside a txn (as etcdctl)
   int64_t min_mod_rev = 0, max_mod_rev = 0, min_create_rev = 0, max_create_rev = 0;
 };
 
@@ -37,7 +41,13 @@ struct DelFlags {
   bool prefix = false;
   bool from_key = false;
   bool prev_kv = false;
+  bool range = false;  // accepted; a range needs no confirmation in ectl
 };
+
+// The one flag table of each command, for the command line and for txn op lines.
+void BindGetFlags(FlagSet& flags, GetFlags* get);
+void BindPutFlags(FlagSet& flags, PutFlags* put);
+void BindDelFlags(FlagSet& flags, DelFlags* del);
 
 // Throws Error with etcdctl's message and exit code for invalid combinations.
 client::GetOptions BuildGet(const std::vector<std::string>& args, const GetFlags& flags);

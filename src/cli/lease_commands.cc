@@ -81,8 +81,7 @@ void RunRevoke(Context& ctx) {
   printer.LeaseRevoke(id, response);
 }
 
-void RunTimeToLive(Context& ctx, const Flags& flags) {
-  bool keys = flags.GetBool("keys");
+void RunTimeToLive(Context& ctx, bool keys) {
   if (ctx.args().size() != 1) {
     throw Error(ExitCode::kBadArgs, "lease timetolive command needs lease ID as argument");
   }
@@ -112,8 +111,7 @@ void RunList(Context& ctx) {
   printer.LeaseList(response);
 }
 
-void RunKeepAlive(Context& ctx, const Flags& flags) {
-  bool once = flags.GetBool("once");
+void RunKeepAlive(Context& ctx, bool once) {
   int64_t id = LeaseIdArg(ctx.args(), "lease keep-alive command needs lease ID as argument");
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kLeaseKeepAlive);
@@ -143,8 +141,7 @@ void RunKeepAlive(Context& ctx, const Flags& flags) {
               LeaseLostMessage(id, end == client::KeepAliveEnd::kTimedOut));
 }
 
-void RunCompaction(Context& ctx, const Flags& flags) {
-  bool physical = flags.GetBool("physical");
+void RunCompaction(Context& ctx, bool physical) {
   etcdserverpb::CompactionRequest request = BuildCompaction(ctx.args(), physical);
   // The output is the same text for every format, but an unknown -w is still refused,
   // as etcdctl does while building its client.
@@ -158,27 +155,28 @@ void RunCompaction(Context& ctx, const Flags& flags) {
 
 void RegisterLeaseCommands(CommandTree& tree) {
   Command* lease = tree.Add(nullptr, "lease <subcommand>", "Lease related commands");
-  tree.Add(lease, "grant <ttl>", "Creates leases", [](CLI::App&) -> RunFn {
+  tree.Add(lease, "grant <ttl>", "Creates leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunGrant(ctx); };
   });
-  tree.Add(lease, "revoke <leaseID>", "Revokes leases", [](CLI::App&) -> RunFn {
+  tree.Add(lease, "revoke <leaseID>", "Revokes leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunRevoke(ctx); };
   });
   tree.Add(lease, "timetolive <leaseID> [options]", "Get lease information",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->Bool("keys", "Get keys attached to this lease");
-             return [flags](Context& ctx) { RunTimeToLive(ctx, *flags); };
+           [](FlagSet& flags) -> RunFn {
+             auto keys = std::make_shared<bool>(false);
+             flags.Bool(keys.get(), "keys", "Get keys attached to this lease");
+             return [keys](Context& ctx) { RunTimeToLive(ctx, *keys); };
            });
-  tree.Add(lease, "list", "List all active leases", [](CLI::App&) -> RunFn {
+  tree.Add(lease, "list", "List all active leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunList(ctx); };
   });
   tree.Add(
       lease, "keep-alive [options] <leaseID>", "Keeps leases alive (renew)",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->Bool("once", "Resets the keep-alive time to its original value and exits immediately");
-        return [flags](Context& ctx) { RunKeepAlive(ctx, *flags); };
+      [](FlagSet& flags) -> RunFn {
+        auto once = std::make_shared<bool>(false);
+        flags.Bool(once.get(), "once",
+                   "Resets the keep-alive time to its original value and exits immediately");
+        return [once](Context& ctx) { RunKeepAlive(ctx, *once); };
       },
       "Keeps the lease alive until it expires, is revoked, or the command is interrupted.\n"
       "Unlike etcdctl, the command exits with status 1 when the lease is lost.");
@@ -186,11 +184,11 @@ void RegisterLeaseCommands(CommandTree& tree) {
 
 void RegisterCompactionCommand(CommandTree& tree) {
   tree.Add(nullptr, "compaction [options] <revision>", "Compacts the event history in etcd",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->Bool("physical",
-                         "'true' to wait for compaction to physically remove all old revisions");
-             return [flags](Context& ctx) { RunCompaction(ctx, *flags); };
+           [](FlagSet& flags) -> RunFn {
+             auto physical = std::make_shared<bool>(false);
+             flags.Bool(physical.get(), "physical",
+                        "'true' to wait for compaction to physically remove all old revisions");
+             return [physical](Context& ctx) { RunCompaction(ctx, *physical); };
            });
 }
 

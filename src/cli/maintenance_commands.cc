@@ -4,7 +4,8 @@
 
 #include "cli/command.h"
 #include "cli/commands.h"
-#include "cli/endpoint_probe.h"
+#include "cli/connection.h"
+#include "client/client.h"
 #include "cli/global_options.h"
 #include "cli/member_requests.h"
 #include "client/maintenance.h"
@@ -16,20 +17,31 @@
 namespace ectl::cli {
 namespace {
 
-void RunDefrag(Context& ctx, const Flags& flags) {
-  if (!flags.GetString("data-dir").empty()) {
+struct DefragOptions {
+  bool cluster = false;
+  std::string data_dir;
+};
+
+void BindDefrag(FlagSet& f, DefragOptions* o) {
+  f.Bool(&o->cluster, "cluster", "use all endpoints from the cluster member list");
+  f.String(&o->data_dir, "data-dir",
+           "Optional. If present, defragments a data directory not in use by etcd.");
+}
+
+void RunDefrag(Context& ctx, const DefragOptions& o) {
+  if (!o.data_dir.empty()) {
     // Defragmenting a data directory offline rewrites the database file, which ectl
     // does not do; it defragments running members only.
     throw Error(ExitCode::kBadFeature, "defrag --data-dir is not supported by " + ctx.program() +
                                            ": it defragments running members only");
   }
   (void)ctx.printer();  // -w is validated, though defrag prints fixed text
-  std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  Connection& connection = ctx.connection();
+  std::vector<std::string> endpoints = connection.Endpoints(o.cluster);
   bool failed = false;
   for (const auto& ep : endpoints) {
     try {
-      auto c = ConnectOne(config, ep);
+      auto c = connection.ClientFor(ep);
       client::Defragment(*c, c->command_timeout());
       ctx.io().out << "Finished defragmenting etcd member[" << ep << "]\n" << std::flush;
     } catch (const client::RpcError& e) {
@@ -45,12 +57,13 @@ void RunMoveLeader(Context& ctx) {
   uint64_t target = ParseTransferee(ctx.args());
   output::Printer& printer = ctx.printer();
   printer.Require(output::Result::kMoveLeader);
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  Connection& connection = ctx.connection();
+  const client::ClientConfig& config = connection.config();
   // The leader is the endpoint whose member ID is the leader it reports.
   std::unique_ptr<client::Client> leader;
   uint64_t leader_id = 0;
   for (const auto& ep : config.endpoints) {
-    auto c = ConnectOne(config, ep);
+    auto c = connection.ClientFor(ep);
     auto status = client::Status(*c, c->command_timeout());
     if (status.header().member_id() == status.leader()) {
       leader = std::move(c);
@@ -71,19 +84,13 @@ void RunMoveLeader(Context& ctx) {
 
 void RegisterDefragCommand(CommandTree& tree) {
   tree.Add(nullptr, "defrag", "Defragments the storage of the etcd members with given endpoints",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->Bool("cluster", "use all endpoints from the cluster member list");
-             flags->String("data-dir", "",
-                           "Optional. If present, defragments a data directory not in use by etcd.");
-             return [flags](Context& ctx) { RunDefrag(ctx, *flags); };
-           });
+           WithOptions(BindDefrag, RunDefrag));
 }
 
 void RegisterMoveLeaderCommand(CommandTree& tree) {
   tree.Add(nullptr, "move-leader <transferee-member-id>",
            "Transfers leadership to another etcd cluster member.",
-           [](CLI::App&) -> RunFn { return [](Context& ctx) { RunMoveLeader(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMoveLeader(ctx); }; });
 }
 
 }  // namespace ectl::cli

@@ -15,10 +15,20 @@ namespace {
 
 using output::Result;
 
-void RunMemberAdd(Context& ctx, const Flags& flags) {
-  std::string peer_urls = flags.GetString("peer-urls");
+struct MemberAddOptions {
+  std::string peer_urls;
+  bool learner = false;
+};
+
+void BindMemberAdd(FlagSet& f, MemberAddOptions* o) {
+  f.String(&o->peer_urls, "peer-urls", "comma separated peer URLs for the new member.");
+  f.Bool(&o->learner, "learner", "indicates if the new member is raft learner");
+}
+
+void RunMemberAdd(Context& ctx, const MemberAddOptions& o) {
+  const std::string& peer_urls = o.peer_urls;
   MemberAddRequest request = BuildMemberAdd(ctx.args(), peer_urls);
-  bool learner = flags.GetBool("learner");
+  bool learner = o.learner;
   output::Printer& printer = ctx.printer();
   // etcdctl adds the member and then refuses fields/table; ectl refuses first.
   printer.Require(Result::kMemberAdd);
@@ -36,9 +46,17 @@ void RunMemberRemove(Context& ctx) {
   printer.MemberChange({"removed from", id, r.header(), r.members(), r});
 }
 
-void RunMemberUpdate(Context& ctx, const Flags& flags) {
+struct MemberUpdateOptions {
+  std::string peer_urls;
+};
+
+void BindMemberUpdate(FlagSet& f, MemberUpdateOptions* o) {
+  f.String(&o->peer_urls, "peer-urls", "comma separated peer URLs for the updated member.");
+}
+
+void RunMemberUpdate(Context& ctx, const MemberUpdateOptions& o) {
   uint64_t id = ParseMemberId(ctx.args());
-  std::vector<std::string> urls = SplitPeerUrls(flags.GetString("peer-urls"));
+  std::vector<std::string> urls = SplitPeerUrls(o.peer_urls);
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kMemberChange);
   client::Client& c = ctx.client();
@@ -69,29 +87,20 @@ void RunMemberList(Context& ctx) {
 void RegisterMemberCommands(CommandTree& tree) {
   Command* member = tree.Add(nullptr, "member <subcommand>", "Membership related commands");
   tree.Add(member, "add <memberName> [options]", "Adds a member into the cluster",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->String("peer-urls", "", "comma separated peer URLs for the new member.");
-             flags->Bool("learner", "indicates if the new member is raft learner");
-             return [flags](Context& ctx) { RunMemberAdd(ctx, *flags); };
-           });
+           WithOptions(BindMemberAdd, RunMemberAdd));
   tree.Add(member, "remove <memberID>", "Removes a member from the cluster",
-           [](CLI::App&) -> RunFn { return [](Context& ctx) { RunMemberRemove(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberRemove(ctx); }; });
   tree.Add(member, "update <memberID> [options]", "Updates a member in the cluster",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->String("peer-urls", "", "comma separated peer URLs for the updated member.");
-             return [flags](Context& ctx) { RunMemberUpdate(ctx, *flags); };
-           });
+           WithOptions(BindMemberUpdate, RunMemberUpdate));
   tree.Add(
       member, "list", "Lists all members in the cluster",
-      [](CLI::App&) -> RunFn { return [](Context& ctx) { RunMemberList(ctx); }; },
+      [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberList(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated member lists "
       "for each endpoint.\nThe items in the lists are ID, Status, Name, Peer Addrs, Client Addrs, "
       "Is Learner.");
   tree.Add(
       member, "promote <memberID>", "Promotes a non-voting member in the cluster",
-      [](CLI::App&) -> RunFn { return [](Context& ctx) { RunMemberPromote(ctx); }; },
+      [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberPromote(ctx); }; },
       "Promotes a non-voting learner member to a voting one in the cluster.");
 }
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/connection.h"
 #include "cli/commands.h"
 #include "cli/env_knob.h"
 #include "cli/global_options.h"
@@ -39,14 +40,44 @@ struct MirrorOptions {
   int64_t rev = 0;
 };
 
-client::ClientConfig DestinationConfig(const Context& ctx, const Flags& flags) {
-  client::ClientConfig config = ctx.global().ToClientConfig();
+// The command's flags.
+struct MakeMirrorFlags {
+  std::string prefix;
+  std::string dest_prefix;
+  bool no_dest_prefix = false;
+  std::string dest_cert, dest_key, dest_cacert;
+  bool dest_insecure_transport = true;
+  int64_t max_txn_ops = 128;
+  int64_t rev = 0;
+};
+
+void BindMakeMirror(FlagSet& f, MakeMirrorFlags* o) {
+  f.String(&o->prefix, "prefix", "Key-value prefix to mirror");
+  f.String(&o->dest_prefix, "dest-prefix",
+           "destination prefix to mirror a prefix to a different prefix in the destination "
+           "cluster");
+  f.Bool(&o->no_dest_prefix, "no-dest-prefix",
+         "mirror key-values to the root of the destination cluster");
+  f.String(&o->dest_cert, "dest-cert",
+           "Identify secure client using this TLS certificate file for the destination cluster");
+  f.String(&o->dest_key, "dest-key",
+           "Identify secure client using this TLS key file for the destination cluster");
+  f.String(&o->dest_cacert, "dest-cacert",
+           "Verify certificates of TLS enabled secure servers using this CA bundle");
+  f.Bool(&o->dest_insecure_transport, "dest-insecure-transport",
+         "Disable transport security for client connections");
+  f.Int(&o->max_txn_ops, "max-txn-ops",
+        "Maximum number of operations permitted in a transaction during syncing updates.");
+  f.Int(&o->rev, "rev", "Specify the kv revision to start to mirror");
+}
+
+client::ClientConfig DestinationConfig(Context& ctx, const MakeMirrorFlags& flags) {
+  client::ClientConfig config = ctx.connection().config();
   config.endpoints = {ctx.args()[0]};
   // The destination has its own TLS flags and, as in etcdctl 3.4, no credentials.
   config.user.clear();
   config.password.clear();
-  std::string cert = flags.GetString("dest-cert"), key = flags.GetString("dest-key"),
-              ca = flags.GetString("dest-cacert");
+  const std::string &cert = flags.dest_cert, &key = flags.dest_key, &ca = flags.dest_cacert;
   config.tls.reset();
   if (!cert.empty() || !key.empty() || !ca.empty()) {
     if (cert.empty() != key.empty()) {
@@ -54,7 +85,7 @@ client::ClientConfig DestinationConfig(const Context& ctx, const Flags& flags) {
                                           ", cert: " + cert + "]");
     }
     config.tls = client::TlsConfig{cert, key, ca, false, ""};
-  } else if (!flags.GetBool("dest-insecure-transport")) {
+  } else if (!flags.dest_insecure_transport) {
     config.tls = client::TlsConfig{};
   }
   return config;
@@ -105,22 +136,22 @@ void Mirror(const client::Client& src, const client::Client& dst, const MirrorOp
   }
 }
 
-void RunMakeMirror(Context& ctx, const Flags& flags) {
+void RunMakeMirror(Context& ctx, const MakeMirrorFlags& flags) {
   if (ctx.args().size() != 1) {
     throw Error(ExitCode::kBadArgs, "make-mirror takes one destination argument");
   }
   MirrorOptions o;
-  o.prefix = flags.GetString("prefix");
-  o.dest_prefix = flags.GetString("dest-prefix");
-  bool no_dest_prefix = flags.GetBool("no-dest-prefix");
+  o.prefix = flags.prefix;
+  o.dest_prefix = flags.dest_prefix;
+  bool no_dest_prefix = flags.no_dest_prefix;
   if (no_dest_prefix && !o.dest_prefix.empty()) {
     throw Error(ExitCode::kBadArgs,
                 "`--dest-prefix` and `--no-dest-prefix` cannot be set at the same time, choose one");
   }
   if (!no_dest_prefix && o.dest_prefix.empty()) o.dest_prefix = o.prefix;
-  o.max_txn_ops = flags.GetInt("max-txn-ops");
+  o.max_txn_ops = flags.max_txn_ops;
   if (o.max_txn_ops <= 0) throw Error(ExitCode::kBadArgs, "--max-txn-ops must be positive");
-  o.rev = flags.GetInt("rev");
+  o.rev = flags.rev;
   if (o.rev < 0) throw Error(ExitCode::kBadArgs, "--rev must not be negative");
   client::ClientConfig dest_config = DestinationConfig(ctx, flags);
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the counts are plain text
@@ -128,12 +159,7 @@ void RunMakeMirror(Context& ctx, const Flags& flags) {
   client::Canceller canceller;
   SignalCanceller signals(canceller);
   client::Client& src = ctx.client();
-  std::unique_ptr<client::Client> dst;
-  try {
-    dst = client::Client::Make(dest_config);
-  } catch (const client::ConnectError& e) {
-    throw Error(ExitCode::kBadConnection, e.what());
-  }
+  std::unique_ptr<client::Client> dst = ctx.connection().ClientFor(dest_config);
 
   std::atomic<int64_t> total{0};
   std::ostream& out = ctx.io().out;
@@ -161,28 +187,7 @@ void RegisterMirrorCommand(CommandTree& tree) {
   tree.Add(
       nullptr, "make-mirror [options] <destination>",
       "Makes a mirror at the destination etcd cluster",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->String("prefix", "", "Key-value prefix to mirror");
-        flags->String("dest-prefix", "",
-                      "destination prefix to mirror a prefix to a different prefix in the "
-                      "destination cluster");
-        flags->Bool("no-dest-prefix", "mirror key-values to the root of the destination cluster");
-        flags->String("dest-cert", "",
-                      "Identify secure client using this TLS certificate file for the "
-                      "destination cluster");
-        flags->String("dest-key", "",
-                      "Identify secure client using this TLS key file for the destination cluster");
-        flags->String("dest-cacert", "",
-                      "Verify certificates of TLS enabled secure servers using this CA bundle");
-        flags->Bool("dest-insecure-transport",
-                    "Disable transport security for client connections", 0, true);
-        flags->Int("max-txn-ops", 128,
-                   "Maximum number of operations permitted in a transaction during syncing "
-                   "updates.");
-        flags->Int("rev", 0, "Specify the kv revision to start to mirror");
-        return [flags](Context& ctx) { RunMakeMirror(ctx, *flags); };
-      },
+      WithOptions(BindMakeMirror, RunMakeMirror),
       "Makes a mirror at the destination etcd cluster.\n\n"
       "Copies every key under --prefix as of one revision, then applies each later change,\n"
       "one destination transaction per source revision, until interrupted (Ctrl-C or\n"

@@ -5,10 +5,6 @@
 
 namespace ectl::cli {
 
-std::string FromArgv(const std::string& raw) {
-  return raw == kEmptyValue ? std::string() : raw;
-}
-
 std::string TrimSpace(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);

@@ -1,9 +1,11 @@
 // Run: ectl's testable entry point. Builds the command tree, parses argv, runs the chosen
 // command, and is the one place that turns errors into "Error: ..." and an exit code.
+//
+// Run() keeps no state between calls and touches nothing process-wide but the gRPC log
+// level (--debug), so one process can run many commands, in tests or in a batch.
 #ifndef ECTL_CLI_RUN_H_
 #define ECTL_CLI_RUN_H_
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -11,10 +13,14 @@
 
 namespace ectl::cli {
 
+class Connection;
+
 // argv[0] decides the program's name in messages: "etcdctl" when invoked under that
 // name, "ectl" otherwise. env holds the environment ("ETCDCTL_*" variables are read).
-int Run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-        Io io);
+// connection, when given, is used instead of one made from this call's global flags
+// (several commands over one connection).
+int Run(const std::vector<std::string>& argv, const Environment& env, Io io,
+        Connection* connection = nullptr);
 
 // The program name for argv[0].
 std::string ProgramName(const std::string& argv0);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/connection.h"
 #include "cli/commands.h"
 #include "cli/global_options.h"
 #include "client/client.h"
@@ -61,7 +62,7 @@ void RunSave(Context& ctx) {
   }
   const std::string& path = ctx.args()[0];
   (void)ctx.printer();  // -w is validated, though save prints fixed text
-  client::ClientConfig config = ctx.global().ToClientConfig();
+  const client::ClientConfig& config = ctx.connection().config();
   // A snapshot is one member's backend, so exactly one endpoint (exit 5 as etcdctl).
   if (config.endpoints.size() != 1) {
     std::string eps;
@@ -71,13 +72,13 @@ void RunSave(Context& ctx) {
   }
   // As etcdctl: no deadline unless --command-timeout was given.
   std::optional<client::Duration> timeout;
-  if (ctx.global().IsSet("command-timeout")) timeout = config.command_timeout;
+  if (ctx.global().command_timeout_set()) timeout = config.command_timeout;
   bool progress_bar = isatty(STDERR_FILENO) == 1;
   std::ostream& err = ctx.io().err;
   client::SnapshotCancel cancel;
   SignalCancel signals(cancel);
   try {
-    auto c = client::Client::Make(config);
+    auto c = ctx.connection().ClientFor(config.endpoints.front());
     client::SaveSnapshot(
         *c, path, timeout,
         [&, shown = std::string()](uint64_t bytes) mutable {
@@ -115,15 +116,46 @@ void RunStatus(Context& ctx) {
   printer.SnapshotStatus({s.hash, s.revision, s.total_key, s.total_size});
 }
 
+struct RestoreFlags {
+  std::string data_dir;
+  std::string wal_dir;
+  std::string initial_cluster = "default=http://localhost:2380";
+  std::string initial_cluster_token = "etcd-cluster";
+  std::string initial_advertise_peer_urls = "http://localhost:2380";
+  std::string name = "default";
+  bool skip_hash_check = false;
+};
+
+void BindRestore(FlagSet& f, RestoreFlags* o) {
+  f.String(&o->data_dir, "data-dir", "Path to the data directory");
+  f.String(&o->wal_dir, "wal-dir", "Path to the WAL directory (use --data-dir if none given)");
+  f.String(&o->initial_cluster, "initial-cluster",
+           "Initial cluster configuration for restore bootstrap");
+  f.String(&o->initial_cluster_token, "initial-cluster-token",
+           "Initial cluster token for the etcd cluster during restore bootstrap");
+  f.String(&o->initial_advertise_peer_urls, "initial-advertise-peer-urls",
+           "List of this member's peer URLs to advertise to the rest of the cluster");
+  f.String(&o->name, "name", "Human-readable name for this member");
+  f.Bool(&o->skip_hash_check, "skip-hash-check",
+         "Ignore snapshot integrity hash value (required if copied from data directory)");
+}
+
+void RunRestore(Context& ctx, const RestoreFlags&) {
+  throw Error(ExitCode::kBadFeature,
+              "snapshot restore is not supported by " + ctx.program() +
+                  ": restoring rebuilds a data directory offline; use the etcd server's own "
+                  "tooling");
+}
+
 }  // namespace
 
 void RegisterSnapshotCommands(CommandTree& tree) {
   Command* snapshot = tree.Add(nullptr, "snapshot <subcommand>", "Manages etcd node snapshots");
   tree.Add(snapshot, "save <filename>", "Stores an etcd node backend snapshot to a given file",
-           [](CLI::App&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; });
   tree.Add(
       snapshot, "status <filename>", "Gets backend snapshot status of a given file",
-      [](CLI::App&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
+      [](FlagSet&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.");
   // Restoring rebuilds a member's data directory offline, which ectl does not do. The
@@ -131,26 +163,7 @@ void RegisterSnapshotCommands(CommandTree& tree) {
   // usage and exit 0.
   tree.Add(snapshot, "restore <filename> [options]",
            "Restores an etcd member snapshot to an etcd directory (not supported by ectl)",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->String("data-dir", "", "Path to the data directory");
-             flags->String("wal-dir", "", "Path to the WAL directory (use --data-dir if none given)");
-             flags->String("initial-cluster", "default=http://localhost:2380",
-                           "Initial cluster configuration for restore bootstrap");
-             flags->String("initial-cluster-token", "etcd-cluster",
-                           "Initial cluster token for the etcd cluster during restore bootstrap");
-             flags->String("initial-advertise-peer-urls", "http://localhost:2380",
-                           "List of this member's peer URLs to advertise to the rest of the cluster");
-             flags->String("name", "default", "Human-readable name for this member");
-             flags->Bool("skip-hash-check",
-                         "Ignore snapshot integrity hash value (required if copied from data directory)");
-             return [flags](Context& ctx) {
-               throw Error(ExitCode::kBadFeature,
-                           "snapshot restore is not supported by " + ctx.program() +
-                               ": restoring rebuilds a data directory offline; use the etcd "
-                               "server's own tooling");
-             };
-           });
+           WithOptions(BindRestore, RunRestore));
 }
 
 }  // namespace ectl::cli

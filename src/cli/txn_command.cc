@@ -56,10 +56,10 @@ void RunTxn(Context& ctx, bool interactive) {
 void RegisterTxnCommand(CommandTree& tree) {
   tree.Add(
       nullptr, "txn [options]", "Txn processes all the requests in one transaction",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->Bool("interactive", "Input transaction in interactive mode", 'i');
-        return [flags](Context& ctx) { RunTxn(ctx, flags->GetBool("interactive")); };
+      [](FlagSet& flags) -> RunFn {
+        auto interactive = std::make_shared<bool>(false);
+        flags.Bool(interactive.get(), "interactive", "Input transaction in interactive mode", 'i');
+        return [interactive](Context& ctx) { RunTxn(ctx, *interactive); };
       },
       "Reads one transaction from standard input and commits it:\n"
       "compare lines, an empty line, success requests, an empty line, failure requests,\n"

@@ -10,7 +10,7 @@ namespace ectl::cli {
 
 void RegisterVersionCommand(CommandTree& tree) {
   Command* version =
-      tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](CLI::App&) -> RunFn {
+      tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](FlagSet&) -> RunFn {
         return [](Context& ctx) {
           // Same shape as etcdctl's, whatever -w says.
           ctx.io().out << ctx.program() << " version: " << kVersion
@@ -20,18 +20,29 @@ void RegisterVersionCommand(CommandTree& tree) {
   version->offline = true;
 }
 
+namespace {
+
+// Accepted so that etcdctl's flags parse; the command itself is refused.
+struct MigrateFlags {
+  bool no_ttl = false;
+  std::string data_dir, wal_dir, transformer;
+};
+
+}  // namespace
+
 void RegisterMigrateCommand(CommandTree& tree) {
   // etcdctl 3.4's v2-to-v3 data conversion works on a stopped member's files and was
   // removed in 3.5. Present so that a script calling it fails loudly.
   tree.Add(nullptr, "migrate [options]",
            "Migrates keys in a v2 store to a mvcc store (not supported by " + tree.program() + ")",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->Bool("no-ttl", "Do not convert TTL keys");
-             flags->String("data-dir", "", "Path to the data directory");
-             flags->String("wal-dir", "", "Path to the WAL directory");
-             flags->String("transformer", "", "Path to the user-provided transformer program");
-             return [](Context& ctx) {
+           [](FlagSet& flags) -> RunFn {
+             auto o = std::make_shared<MigrateFlags>();
+             flags.Bool(&o->no_ttl, "no-ttl", "Do not convert TTL keys");
+             flags.String(&o->data_dir, "data-dir", "Path to the data directory");
+             flags.String(&o->wal_dir, "wal-dir", "Path to the WAL directory");
+             flags.String(&o->transformer, "transformer",
+                          "Path to the user-provided transformer program");
+             return [o](Context& ctx) {
                throw Error(ExitCode::kBadFeature,
                            "migrate is not supported by " + ctx.program() +
                                ": the v2 store conversion works on a stopped member's files");

@@ -1,5 +1,7 @@
 #include "cli/watch_args.h"
 
+#include "cli/flags.h"
+
 #include "txn/argify.h"
 
 #include <algorithm>
@@ -48,80 +50,27 @@ std::vector<std::string> WithEnvKey(std::vector<std::string> watch_args, const s
   return out;
 }
 
-// pflag's parsing of the watch flags on an interactive line: flags anywhere, "--" ends
-// them; returns the other words (everything after "--" included).
+// The watch flags of an interactive line: the same table as the command line's, without
+// -h (etcdctl answers it with "pflag: help requested").
 std::vector<std::string> ParseLineFlags(const std::vector<std::string>& args, WatchFlags* f) {
-  std::vector<std::string> rest;
-  auto set = [&](const std::string& name, const std::string& value) {
-    const std::string shown = name == "interactive" ? "-i, --interactive" : "--" + name;
-    try {
-      if (name == "rev") {
-        f->rev = ParseInt(value, 0);
-      } else {
-        bool b = ParseBool(value);
-        if (name == "interactive") f->interactive = b;
-        if (name == "prefix") f->prefix = b;
-        if (name == "prev-kv") f->prev_kv = b;
-        if (name == "progress-notify") f->progress_notify = b;
-      }
-    } catch (const ParseError& e) {
-      BadArgs("invalid argument " + GoQuote(value) + " for " + GoQuote(shown) +
-              " flag: " + e.what());
-    }
-  };
-  auto known = [](const std::string& n) {
-    return n == "interactive" || n == "prefix" || n == "prev-kv" || n == "progress-notify" ||
-           n == "rev";
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& s = args[i];
-    if (s.size() < 2 || s[0] != '-') {
-      rest.push_back(s);
-    } else if (s == "--") {
-      rest.insert(rest.end(), args.begin() + static_cast<long>(i) + 1, args.end());
-      break;
-    } else if (s[1] == '-') {
-      std::string name = s.substr(2);
-      if (name.empty() || name[0] == '-' || name[0] == '=') BadArgs("bad flag syntax: " + s);
-      auto eq = name.find('=');
-      std::string value;
-      bool has_value = eq != std::string::npos;
-      if (has_value) value = name.substr(eq + 1), name.resize(eq);
-      if (!known(name))
-        BadArgs(name == "help" ? "pflag: help requested" : "unknown flag: --" + name);
-      if (!has_value) {
-        if (name != "rev") {
-          value = "true";
-        } else if (i + 1 < args.size()) {
-          value = args[++i];
-        } else {
-          BadArgs("flag needs an argument: " + s);
-        }
-      }
-      set(name, value);
-    } else {
-      // Shorthands: only -i exists (a bool), so "-i", "-i=v", "-ii" are the valid forms.
-      std::string shorthands = s.substr(1);
-      while (!shorthands.empty()) {
-        char c = shorthands[0];
-        if (c != 'i') {
-          if (c == 'h') BadArgs("pflag: help requested");
-          BadArgs(std::string("unknown shorthand flag: '") + c + "' in -" + shorthands);
-        }
-        if (shorthands.size() > 2 && shorthands[1] == '=') {
-          set("interactive", shorthands.substr(2));
-          break;
-        }
-        set("interactive", "true");
-        shorthands.erase(0, 1);
-      }
-    }
+  FlagSet flags;
+  BindWatchFlags(flags, f);
+  try {
+    return ParseFlags(args, {&flags});
+  } catch (const FlagError& e) {
+    BadArgs(e.what());
   }
-  return rest;
 }
 
-
 }  // namespace
+
+void BindWatchFlags(FlagSet& f, WatchFlags* w) {
+  f.Bool(&w->interactive, "interactive", "Interactive mode", 'i');
+  f.Bool(&w->prefix, "prefix", "Watch on a prefix if prefix is set");
+  f.Int(&w->rev, "rev", "Revision to start watching");
+  f.Bool(&w->prev_kv, "prev-kv", "get the previous key-value pair before the event happens");
+  f.Bool(&w->progress_notify, "progress-notify", "get periodic watch progress notification from server");
+}
 
 WatchArgs ParseWatchCommandLine(const std::vector<std::string>& raw_argv,
                                 const std::vector<std::string>& positionals,
@@ -202,10 +151,10 @@ std::vector<std::string> Argify(std::string_view line) {
   return out;
 }
 
-std::vector<std::string> WatchExecEnv(const std::map<std::string, std::string>& env,
+std::vector<std::string> WatchExecEnv(const Environment& env,
                                       int64_t revision, const mvccpb::Event& event) {
   std::vector<std::string> out;
-  for (const auto& [name, value] : env) {
+  for (const auto& [name, value] : env.vars()) {
     if (name == "ETCD_WATCH_REVISION" || name == "ETCD_WATCH_EVENT_TYPE" ||
         name == "ETCD_WATCH_KEY" || name == "ETCD_WATCH_VALUE") {
       continue;  // the event's own values win, as with Go's exec

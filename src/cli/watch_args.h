@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/io.h"
 #include "client/watch_state.h"
 
 namespace mvccpb {
@@ -22,6 +23,8 @@ class Event;
 }
 
 namespace ectl::cli {
+
+class FlagSet;
 
 // The watch flags (command line or one interactive line).
 struct WatchFlags {
@@ -31,6 +34,9 @@ struct WatchFlags {
   bool progress_notify = false;
   int64_t rev = 0;
 };
+
+// The one table of the watch flags, for the command line and for `watch -i` lines.
+void BindWatchFlags(FlagSet& flags, WatchFlags* watch);
 
 struct WatchArgs {
   std::vector<std::string> watch_args;  // key [range_end] [ignored...]
@@ -62,7 +68,7 @@ std::vector<std::string> Argify(std::string_view line);
 // The environment of an exec command: env without any ETCD_WATCH_* entry, plus
 // ETCD_WATCH_REVISION, ETCD_WATCH_EVENT_TYPE, ETCD_WATCH_KEY and ETCD_WATCH_VALUE (the
 // last three quoted as Go's %q), as "NAME=value" strings.
-std::vector<std::string> WatchExecEnv(const std::map<std::string, std::string>& env,
+std::vector<std::string> WatchExecEnv(const Environment& env,
                                       int64_t revision, const mvccpb::Event& event);
 
 }  // namespace ectl::cli

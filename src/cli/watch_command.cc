@@ -92,10 +92,7 @@ struct Shared {
   }
 };
 
-std::string EnvValue(const Context& ctx, const char* name) {
-  auto it = ctx.env().find(name);
-  return it == ctx.env().end() ? "" : it->second;
-}
+std::string EnvValue(const Context& ctx, const char* name) { return ctx.env().Get(name); }
 
 // etcdctl's printWatchCh for one response.
 void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDelivery& d,
@@ -238,25 +235,19 @@ void RunInteractive(Context& ctx, const std::string& env_key, const std::string&
   ExitInterrupted(guard);
 }
 
-void RunWatch(Context& ctx, const Flags& flags) {
+void RunWatch(Context& ctx, const WatchFlags& f) {
   const std::string env_key = EnvValue(ctx, "ETCDCTL_WATCH_KEY");
   const std::string env_range = EnvValue(ctx, "ETCDCTL_WATCH_RANGE_END");
   if (env_key.empty() && !env_range.empty()) {
     throw Error(ExitCode::kBadArgs,
                 "ETCDCTL_WATCH_KEY is empty but got ETCDCTL_WATCH_RANGE_END=" + GoQuote(env_range));
   }
-  WatchFlags f;
-  f.interactive = flags.GetBool("interactive");
   if (f.interactive) {
     // As with etcdctl, the command line's key and flags play no part: each line
     // carries its own.
     RunInteractive(ctx, env_key, env_range);
     return;
   }
-  f.prefix = flags.GetBool("prefix");
-  f.prev_kv = flags.GetBool("prev-kv");
-  f.progress_notify = flags.GetBool("progress-notify");
-  f.rev = flags.GetInt("rev");
   RunSingle(ctx, f, env_key, env_range);
 }
 
@@ -266,14 +257,10 @@ void RegisterWatchCommand(CommandTree& tree) {
   tree.Add(
       nullptr, "watch [options] [key or prefix] [range_end] [--] [exec-command arg1 arg2 ...]",
       "Watches events stream on keys or prefixes",
-      [](CLI::App& app) -> RunFn {
-        auto flags = std::make_shared<Flags>(&app);
-        flags->Bool("interactive", "Interactive mode", 'i');
-        flags->Bool("prefix", "Watch on a prefix if prefix is set");
-        flags->Int("rev", 0, "Revision to start watching");
-        flags->Bool("prev-kv", "get the previous key-value pair before the event happens");
-        flags->Bool("progress-notify", "get periodic watch progress notification from server");
-        return [flags](Context& ctx) { RunWatch(ctx, *flags); };
+      [](FlagSet& flags) -> RunFn {
+        auto o = std::make_shared<WatchFlags>();
+        BindWatchFlags(flags, o.get());
+        return [o](Context& ctx) { RunWatch(ctx, *o); };
       },
       "Watches events on a key, a range [key, range_end) or a prefix and prints them as they\n"
       "happen, until interrupted or until the server cancels the watch.\n\n"

@@ -268,9 +268,11 @@ bool Client::IsTokenError(const std::string& message) {
 std::unique_ptr<grpc::ClientContext> Client::NewContext(std::optional<Duration> timeout) const {
   auto ctx = std::make_unique<grpc::ClientContext>();
   ctx->set_wait_for_ready(true);
-  if (timeout && timeout->count() > 0) {
+  // As Go's context.WithTimeout: a zero or negative timeout is a deadline already past.
+  if (timeout) {
     ctx->set_deadline(std::chrono::system_clock::now() +
-                      duration_cast<std::chrono::system_clock::duration>(*timeout));
+                      duration_cast<std::chrono::system_clock::duration>(
+                          std::max(*timeout, Duration::zero())));
   }
   std::lock_guard<std::mutex> lock(token_mu_);
   if (!token_.empty()) ctx->AddMetadata("token", token_);

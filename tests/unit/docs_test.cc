@@ -24,7 +24,7 @@ std::string ReadSourceFile(const std::string& relative) {
 class Docs : public ::testing::Test {
  protected:
   Docs() : tree_("ectl") {
-    global_.Bind(tree_.root_app());
+    global_.Bind(tree_.Materialize(&tree_.root()));
     RegisterCommands(tree_);
   }
   CommandTree tree_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/flags.h"
 #include "common/error.h"
 
 namespace ectl::cli {
@@ -10,9 +11,21 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-TEST(GlobalOptions, Defaults) {
+// Global options bound to a flag set, as the root command binds them.
+struct Bound {
+  explicit Bound(std::vector<std::string> words = {}) {
+    g.Bind(flags);
+    (void)ParseFlags(words, {&flags});
+  }
+  FlagSet flags;
   GlobalOptions g;
-  g.ApplyFlags();
+};
+
+Environment Env(std::vector<Environment::Var> vars) { return Environment(std::move(vars)); }
+
+TEST(GlobalOptions, Defaults) {
+  Bound b;
+  GlobalOptions& g = b.g;
   auto c = g.ToClientConfig();
   EXPECT_EQ(c.endpoints, std::vector<std::string>{"127.0.0.1:2379"});
   EXPECT_EQ(c.dial_timeout, seconds(2));
@@ -23,36 +36,31 @@ TEST(GlobalOptions, Defaults) {
 }
 
 TEST(GlobalOptions, EndpointsFirstOccurrenceReplacesLaterAppend) {
-  GlobalOptions g;
-  g.SetFlagForTest("endpoints", "a:1, b:2");
-  g.SetFlagForTest("endpoints", "c:3");
-  g.ApplyFlags();
-  EXPECT_EQ(g.ToClientConfig().endpoints, (std::vector<std::string>{"a:1", "b:2", "c:3"}));
+  Bound b({"--endpoints", "a:1, b:2", "--endpoints=c:3"});
+  EXPECT_EQ(b.g.ToClientConfig().endpoints, (std::vector<std::string>{"a:1", "b:2", "c:3"}));
 }
 
 TEST(GlobalOptions, BadFlagValueIsAnError) {
-  GlobalOptions g;
-  g.SetFlagForTest("dial-timeout", "x");
   try {
-    g.ApplyFlags();
+    Bound b({"--dial-timeout", "x"});
     FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::kError);
+  } catch (const FlagError& e) {
     EXPECT_STREQ(e.what(),
                  "invalid argument \"x\" for \"--dial-timeout\" flag: time: invalid duration \"x\"");
   }
 }
 
 TEST(GlobalOptions, EnvAppliesWhenFlagAbsent) {
-  GlobalOptions g;
-  g.ApplyFlags();
+  Bound b;
+  GlobalOptions& g = b.g;
   std::vector<std::string> warnings;
-  g.ApplyEnv({{"ETCDCTL_ENDPOINTS", "x:1,y:2"},
-              {"ETCDCTL_WRITE_OUT", "json"},
-              {"ETCDCTL_HEX", "true"},
-              {"ETCDCTL_COMMAND_TIMEOUT", "300ms"},
-              {"PATH", "/bin"}},
+  g.ApplyEnv(Env({{"ETCDCTL_ENDPOINTS", "x:1,y:2"},
+                  {"ETCDCTL_WRITE_OUT", "json"},
+                  {"ETCDCTL_HEX", "true"},
+                  {"ETCDCTL_COMMAND_TIMEOUT", "300ms"},
+                  {"PATH", "/bin"}}),
              warnings);
+  EXPECT_TRUE(g.command_timeout_set());
   auto c = g.ToClientConfig();
   EXPECT_EQ(c.endpoints, (std::vector<std::string>{"x:1", "y:2"}));
   EXPECT_EQ(g.write_out(), "json");
@@ -62,10 +70,10 @@ TEST(GlobalOptions, EnvAppliesWhenFlagAbsent) {
 }
 
 TEST(GlobalOptions, EnvBadValueIgnoredEmptyValueUnset) {
-  GlobalOptions g;
-  g.ApplyFlags();
+  Bound b;
+  GlobalOptions& g = b.g;
   std::vector<std::string> warnings;
-  g.ApplyEnv({{"ETCDCTL_DIAL_TIMEOUT", "bogus"}, {"ETCDCTL_WRITE_OUT", ""}}, warnings);
+  g.ApplyEnv(Env({{"ETCDCTL_DIAL_TIMEOUT", "bogus"}, {"ETCDCTL_WRITE_OUT", ""}}), warnings);
   EXPECT_EQ(g.ToClientConfig().dial_timeout, seconds(2));
   EXPECT_EQ(g.write_out(), "simple");
   // etcdctl reports an empty variable as unrecognized.
@@ -73,20 +81,16 @@ TEST(GlobalOptions, EnvBadValueIgnoredEmptyValueUnset) {
 }
 
 TEST(GlobalOptions, EmptyEnvStillConflictsWithItsFlag) {
-  GlobalOptions g;
-  g.SetFlagForTest("hex", "true");
-  g.ApplyFlags();
+  Bound b({"--hex"});
   std::vector<std::string> warnings;
-  EXPECT_THROW(g.ApplyEnv({{"ETCDCTL_HEX", ""}}, warnings), Error);
+  EXPECT_THROW(b.g.ApplyEnv(Env({{"ETCDCTL_HEX", ""}}), warnings), Error);
 }
 
 TEST(GlobalOptions, EnvShadowedByFlagIsFatal) {
-  GlobalOptions g;
-  g.SetFlagForTest("endpoints", "a:1");
-  g.ApplyFlags();
+  Bound b({"--endpoints=a:1"});
   std::vector<std::string> warnings;
   try {
-    g.ApplyEnv({{"ETCDCTL_ENDPOINTS", "b:2"}}, warnings);
+    b.g.ApplyEnv(Env({{"ETCDCTL_ENDPOINTS", "b:2"}}), warnings);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::kError);
@@ -97,72 +101,69 @@ TEST(GlobalOptions, EnvShadowedByFlagIsFatal) {
 }
 
 TEST(GlobalOptions, UnknownEnvWarnsKnownSpecialsDoNot) {
-  GlobalOptions g;
-  g.ApplyFlags();
+  Bound b;
   std::vector<std::string> warnings;
-  g.ApplyEnv({{"ETCDCTL_FOO", "bar"}, {"ETCDCTL_API", "3"}, {"ETCDCTL_WATCH_KEY", "k"}}, warnings);
+  b.g.ApplyEnv(Env({{"ETCDCTL_FOO", "bar"}, {"ETCDCTL_API", "3"}, {"ETCDCTL_WATCH_KEY", "k"}}),
+               warnings);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "unrecognized environment variable ETCDCTL_FOO=bar");
 }
 
+// etcdctl walks os.Environ() in order: the warnings follow the environment's order, and
+// a conflict is reported after the warnings for the variables before it.
+TEST(GlobalOptions, EnvWarningsInEnvironmentOrder) {
+  Bound b;
+  std::vector<std::string> warnings;
+  b.g.ApplyEnv(Env({{"ETCDCTL_ZZZ", "1"}, {"HOME", "/root"}, {"ETCDCTL_AAA", "2"}}), warnings);
+  EXPECT_EQ(warnings, (std::vector<std::string>{"unrecognized environment variable ETCDCTL_ZZZ=1",
+                                                "unrecognized environment variable ETCDCTL_AAA=2"}));
+
+  Bound c({"--hex"});
+  warnings.clear();
+  EXPECT_THROW(c.g.ApplyEnv(Env({{"ETCDCTL_B", "1"}, {"ETCDCTL_HEX", "true"}, {"ETCDCTL_A", "2"}}),
+                            warnings),
+               Error);
+  EXPECT_EQ(warnings, std::vector<std::string>{"unrecognized environment variable ETCDCTL_B=1"});
+}
+
 TEST(GlobalOptions, UserPasswordSplitting) {
-  GlobalOptions g;
-  g.SetFlagForTest("user", "root:pa:ss");
-  g.ApplyFlags();
-  auto c = g.ToClientConfig();
+  Bound b({"--user", "root:pa:ss"});
+  auto c = b.g.ToClientConfig();
   EXPECT_EQ(c.user, "root");
   EXPECT_EQ(c.password, "pa:ss");
 
-  GlobalOptions h;
-  h.SetFlagForTest("user", "we:ird");
-  h.SetFlagForTest("password", "pw");
-  h.ApplyFlags();
-  c = h.ToClientConfig();
+  Bound h({"--user=we:ird", "--password", "pw"});
+  c = h.g.ToClientConfig();
   EXPECT_EQ(c.user, "we:ird");
   EXPECT_EQ(c.password, "pw");
 }
 
 TEST(GlobalOptions, TlsFromFileFlagsOrSecureTransport) {
-  GlobalOptions g;
-  g.SetFlagForTest("cacert", "/ca.pem");
-  g.ApplyFlags();
-  auto c = g.ToClientConfig();
+  Bound g({"--cacert", "/ca.pem"});
+  auto c = g.g.ToClientConfig();
   ASSERT_TRUE(c.tls.has_value());
   EXPECT_EQ(c.tls->ca_file, "/ca.pem");
 
-  GlobalOptions s;
-  s.SetFlagForTest("insecure-transport", "false");
-  s.ApplyFlags();
-  EXPECT_TRUE(s.ToClientConfig().tls.has_value());
+  Bound s({"--insecure-transport=false"});
+  EXPECT_TRUE(s.g.ToClientConfig().tls.has_value());
 
-  GlobalOptions k;
-  k.SetFlagForTest("cert", "/c.pem");
-  k.ApplyFlags();
+  Bound k({"--cert", "/c.pem"});
   try {
-    (void)k.ToClientConfig();
+    (void)k.g.ToClientConfig();
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::kBadArgs);
     EXPECT_STREQ(e.what(), "KeyFile and CertFile must both be present[key: , cert: /c.pem]");
   }
 
-  GlobalOptions empty;
-  empty.SetFlagForTest("cacert", "");
-  empty.ApplyFlags();
+  Bound empty({"--cacert="});
   try {
-    (void)empty.ToClientConfig();
+    (void)empty.g.ToClientConfig();
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::kBadArgs);
     EXPECT_STREQ(e.what(), "empty string is passed to --cacert option");
   }
-}
-
-TEST(ParseCsv, PflagStringSlice) {
-  EXPECT_EQ(ParseCsv("a,b"), (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(ParseCsv("\"a,b\",c"), (std::vector<std::string>{"a,b", "c"}));
-  EXPECT_EQ(ParseCsv(","), (std::vector<std::string>{"", ""}));
-  EXPECT_TRUE(ParseCsv("").empty());
 }
 
 }  // namespace

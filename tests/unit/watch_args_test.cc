@@ -160,7 +160,7 @@ TEST(WatchExecEnv, GoQuotedValues) {
   mvccpb::Event e;
   e.set_type(mvccpb::Event::DELETE);
   e.mutable_kv()->set_key("k\"1");
-  auto env = WatchExecEnv({{"PATH", "/bin"}, {"ETCD_WATCH_KEY", "stale"}}, 42, e);
+  auto env = WatchExecEnv(Environment(std::vector<Environment::Var>{{"PATH", "/bin"}, {"ETCD_WATCH_KEY", "stale"}}), 42, e);
   EXPECT_EQ(env, Strings({"PATH=/bin", "ETCD_WATCH_REVISION=42", "ETCD_WATCH_EVENT_TYPE=\"DELETE\"",
                           "ETCD_WATCH_KEY=\"k\\\"1\"", "ETCD_WATCH_VALUE=\"\""}));
 }
