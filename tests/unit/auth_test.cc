@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "cli/auth_requests.h"
+#include "cli/commands/auth_requests.h"
 #include "cli/error_hints.h"
 #include "cli/password.h"
 #include "client/dial_diagnosis.h"

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <functional>
 
-#include "cli/member_requests.h"
+#include "cli/commands/member_requests.h"
 #include "client/bolt_reader.h"
 #include "client/crc32c.h"
 #include "client/sha256.h"

@@ -3,10 +3,10 @@
 
 #include <sstream>
 
-#include "cli/check_perf.h"
-#include "cli/mirror.h"
+#include "cli/commands/check_perf.h"
+#include "cli/commands/mirror_sync.h"
 #include "cli/run.h"
-#include "cli/run_child.h"
+#include "sys/child_process.h"
 #include "client/concurrency.h"
 #include "client/metrics.h"
 
@@ -67,33 +67,33 @@ TEST(Mirror, LargeRevisionSplitAtMaxTxnOps) {
 }
 
 TEST(ChildProcess, LookPath) {
-  EXPECT_EQ(LookPath("/nonexistent/bin", "/bin"), "/nonexistent/bin");
-  EXPECT_EQ(LookPath("sh", "/nonexistent:/bin"), "/bin/sh");
-  EXPECT_EQ(LookPath("no-such-command-here", "/bin:/usr/bin"), std::nullopt);
+  EXPECT_EQ(sys::LookPath("/nonexistent/bin", "/bin"), "/nonexistent/bin");
+  EXPECT_EQ(sys::LookPath("sh", "/nonexistent:/bin"), "/bin/sh");
+  EXPECT_EQ(sys::LookPath("no-such-command-here", "/bin:/usr/bin"), std::nullopt);
 }
 
 TEST(ChildProcess, LockVariablesComeFirstAndWin) {
-  auto env = ChildEnvironment({"ETCD_LOCK_KEY=l/1", "ETCD_LOCK_REV=5"},
+  auto env = sys::ChildEnvironment({"ETCD_LOCK_KEY=l/1", "ETCD_LOCK_REV=5"},
                               {"HOME=/root", "ETCD_LOCK_KEY=outer/2", "PATH=/bin"});
   EXPECT_EQ(env, (std::vector<std::string>{"ETCD_LOCK_KEY=l/1", "ETCD_LOCK_REV=5", "HOME=/root",
                                            "PATH=/bin"}));
 }
 
 TEST(ChildProcess, ExitStatusAndErrors) {
-  auto ok = RunChild({"/bin/sh", "-c", "exit 0"}, {});
+  auto ok = sys::RunChild({"/bin/sh", "-c", "exit 0"}, {});
   EXPECT_TRUE(ok.started);
   EXPECT_EQ(ok.exit_code, 0);
   EXPECT_EQ(ok.error, "");
-  auto seven = RunChild({"sh", "-c", "exit 7"}, {});
+  auto seven = sys::RunChild({"sh", "-c", "exit 7"}, {});
   EXPECT_EQ(seven.exit_code, 7);
   EXPECT_EQ(seven.error, "exit status 7");
-  auto killed = RunChild({"sh", "-c", "kill -9 $$"}, {});
+  auto killed = sys::RunChild({"sh", "-c", "kill -9 $$"}, {});
   EXPECT_EQ(killed.exit_code, 137);
   EXPECT_EQ(killed.error, "signal: killed");
-  auto missing = RunChild({"/nonexistent/bin"}, {});
+  auto missing = sys::RunChild({"/nonexistent/bin"}, {});
   EXPECT_FALSE(missing.started);
   EXPECT_EQ(missing.error, "fork/exec /nonexistent/bin: no such file or directory");
-  auto unknown = RunChild({"no-such-command-here"}, {});
+  auto unknown = sys::RunChild({"no-such-command-here"}, {});
   EXPECT_EQ(unknown.error, "exec: \"no-such-command-here\": executable file not found in $PATH");
 }
 

@@ -1,4 +1,4 @@
-#include "cli/kv_requests.h"
+#include "cli/commands/kv_requests.h"
 
 #include <gtest/gtest.h>
 

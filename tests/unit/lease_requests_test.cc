@@ -1,6 +1,6 @@
 // Argument validation of the lease commands and compaction: etcdctl's messages and exit
 // codes, both from the pure functions and through Run() before any connection.
-#include "cli/lease_requests.h"
+#include "cli/commands/lease_requests.h"
 
 #include <gtest/gtest.h>
 

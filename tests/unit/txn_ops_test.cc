@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/txn_complete.h"
-#include "cli/txn_ops.h"
+#include "cli/commands/txn_complete.h"
+#include "cli/commands/txn_ops.h"
 #include "common/error.h"
 #include "txn/argify.h"
 #include "txn/line_error.h"

@@ -1,6 +1,6 @@
 // etcdctl's watch argument handling: raw argv, ETCDCTL_WATCH_KEY/RANGE_END, the exec
 // command after "--", interactive lines and argify.
-#include "cli/watch_args.h"
+#include "cli/commands/watch_args.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,116 @@
+// get, put, del.
+#include <istream>
+#include <iterator>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/global_options.h"
+#include "cli/commands/kv_requests.h"
+#include "client/client.h"
+#include "client/op.h"
+#include "client/range_reader.h"
+#include "common/error.h"
+#include "output/printer.h"
+
+namespace ectl::cli {
+namespace {
+
+using output::Result;
+
+// Prints a range as the client decodes it, one key-value at a time.
+class PrintRange final : public client::RangeVisitor {
+ public:
+  PrintRange(output::Printer& printer, output::GetPrintOptions options)
+      : printer_(printer), options_(options) {}
+  void OnBegin(const etcdserverpb::ResponseHeader* header) override {
+    printer_.RangeBegin(header, options_);
+  }
+  void OnKeyValue(const mvccpb::KeyValue& kv) override { printer_.RangeKeyValue(kv); }
+  void OnEnd(bool more, int64_t count) override { printer_.RangeEnd(more, count); }
+
+ private:
+  output::Printer& printer_;
+  output::GetPrintOptions options_;
+};
+
+void RunGet(Context& ctx, const GetFlags& f) {
+  client::GetOptions options = BuildGet(ctx.args(), f);
+  bool value_only = f.print_value_only;
+  output::Printer& printer = ctx.printer();
+  printer.Require(Result::kGet);
+  // etcdctl checks these after the range has been read; checking first costs nothing and
+  // answers without a round trip.
+  if (f.count_only && printer.name() != "fields") {
+    throw Error(ExitCode::kBadArgs, "--count-only is only for `--write-out=fields`");
+  }
+  if (value_only && printer.name() != "simple") {
+    throw Error(ExitCode::kBadArgs, "print-value-only is only for `--write-out=simple`");
+  }
+  client::Client& c = ctx.client();
+  PrintRange visitor(printer, {value_only});
+  client::RangeStreamed(c, client::OpGet(options).request_range(), c.command_timeout(), visitor);
+}
+
+void RunPut(Context& ctx, const PutFlags& f) {
+  std::optional<std::string> stdin_value;
+  // The value comes from stdin only when it is not an argument; --ignore-value needs none
+  // (etcdctl reads stdin even then, which blocks on a terminal).
+  if (ctx.args().size() == 1 && !f.ignore_value) {
+    std::istream& in = ctx.io().in;
+    stdin_value.emplace(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  client::PutOptions options = BuildPut(ctx.args(), f, stdin_value);
+  output::Printer& printer = ctx.printer();
+  printer.Require(Result::kPut);
+  client::Client& c = ctx.client();
+  auto response = client::Do(c, client::OpPut(options), c.command_timeout());
+  printer.Put(response.response_put());
+}
+
+void RunDel(Context& ctx, const DelFlags& f) {
+  client::DeleteOptions options = BuildDelete(ctx.args(), f);
+  output::Printer& printer = ctx.printer();
+  printer.Require(Result::kDelete);
+  client::Client& c = ctx.client();
+  auto response = client::Do(c, client::OpDelete(options), c.command_timeout());
+  printer.Delete(response.response_delete_range());
+}
+
+}  // namespace
+
+void RegisterKvCommands(CommandTree& tree) {
+  tree.Add(nullptr, "get [options] <key> [range_end]", "Gets the key or a range of keys",
+           [](FlagSet& flags) -> RunFn {
+             auto o = std::make_shared<GetFlags>();
+             BindGetFlags(flags, o.get());
+             return [o](Context& ctx) { RunGet(ctx, *o); };
+           });
+  tree.Add(
+      nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
+      "Puts the given key into the store",
+      [](FlagSet& flags) -> RunFn {
+        auto o = std::make_shared<PutFlags>();
+        BindPutFlags(flags, o.get());
+        return [o](Context& ctx) { RunPut(ctx, *o); };
+      },
+      "Puts the given key into the store.\n\n"
+      "When <value> begins with '-', <value> is interpreted as a flag.\n"
+      "Insert '--' for workaround:\n\n"
+      "$ put <key> -- <value>\n"
+      "$ put -- <key> <value>\n\n"
+      "If <value> isn't given as a command line argument and '--ignore-value' is not specified,\n"
+      "this command reads the value from standard input, byte for byte.\n"
+      "For example:\n"
+      "$ cat file | put <key>\n"
+      "stores the content of the file under <key>.");
+  tree.Add(nullptr, "del [options] <key> [range_end]",
+           "Removes the specified key or range of keys [key, range_end)",
+           [](FlagSet& flags) -> RunFn {
+             auto o = std::make_shared<DelFlags>();
+             BindDelFlags(flags, o.get());
+             return [o](Context& ctx) { RunDel(ctx, *o); };
+           });
+}
+
+}  // namespace ectl::cli

@@ -1,0 +1,96 @@
+// defrag and move-leader.
+#include <memory>
+#include <ostream>
+
+#include "cli/command.h"
+#include "cli/commands.h"
+#include "cli/connection.h"
+#include "client/client.h"
+#include "cli/global_options.h"
+#include "cli/commands/member_requests.h"
+#include "client/maintenance.h"
+#include "client/rpc_error.h"
+#include "common/error.h"
+#include "output/cluster_results.h"
+#include "output/printer.h"
+
+namespace ectl::cli {
+namespace {
+
+struct DefragOptions {
+  bool cluster = false;
+  std::string data_dir;
+};
+
+void BindDefrag(FlagSet& f, DefragOptions* o) {
+  f.Bool(&o->cluster, "cluster", "use all endpoints from the cluster member list");
+  f.String(&o->data_dir, "data-dir",
+           "Optional. If present, defragments a data directory not in use by etcd.");
+}
+
+void RunDefrag(Context& ctx, const DefragOptions& o) {
+  if (!o.data_dir.empty()) {
+    // Defragmenting a data directory offline rewrites the database file, which ectl
+    // does not do; it defragments running members only.
+    throw Error(ExitCode::kBadFeature, "defrag --data-dir is not supported by " + ctx.program() +
+                                           ": it defragments running members only");
+  }
+  (void)ctx.printer();  // -w is validated, though defrag prints fixed text
+  Connection& connection = ctx.connection();
+  std::vector<std::string> endpoints = connection.Endpoints(o.cluster);
+  bool failed = false;
+  for (const auto& ep : endpoints) {
+    try {
+      auto c = connection.ClientFor(ep);
+      client::Defragment(*c, c->command_timeout());
+      ctx.io().out << "Finished defragmenting etcd member[" << ep << "]\n" << std::flush;
+    } catch (const client::RpcError& e) {
+      failed = true;
+      ctx.io().err << "Failed to defragment etcd member[" << ep << "] (" << e.what() << ")\n";
+    }
+  }
+  // etcdctl exits 1 without an "Error:" line: the failures are already reported.
+  if (failed) throw Error::Reported(ExitCode::kError);
+}
+
+void RunMoveLeader(Context& ctx) {
+  uint64_t target = ParseTransferee(ctx.args());
+  output::Printer& printer = ctx.printer();
+  printer.Require(output::Result::kMoveLeader);
+  Connection& connection = ctx.connection();
+  const client::ClientConfig& config = connection.config();
+  // The leader is the endpoint whose member ID is the leader it reports.
+  std::unique_ptr<client::Client> leader;
+  uint64_t leader_id = 0;
+  for (const auto& ep : config.endpoints) {
+    auto c = connection.ClientFor(ep);
+    auto status = client::Status(*c, c->command_timeout());
+    if (status.header().member_id() == status.leader()) {
+      leader = std::move(c);
+      leader_id = status.leader();
+      break;
+    }
+  }
+  if (!leader) {
+    std::string eps;
+    for (const auto& ep : config.endpoints) eps += (eps.empty() ? "" : " ") + ep;
+    throw Error(ExitCode::kBadArgs, "no leader endpoint given at [" + eps + "]");
+  }
+  auto response = client::MoveLeader(*leader, target, leader->command_timeout());
+  printer.MoveLeader({leader_id, target, response});
+}
+
+}  // namespace
+
+void RegisterDefragCommand(CommandTree& tree) {
+  tree.Add(nullptr, "defrag", "Defragments the storage of the etcd members with given endpoints",
+           WithOptions(BindDefrag, RunDefrag));
+}
+
+void RegisterMoveLeaderCommand(CommandTree& tree) {
+  tree.Add(nullptr, "move-leader <transferee-member-id>",
+           "Transfers leadership to another etcd cluster member.",
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMoveLeader(ctx); }; });
+}
+
+}  // namespace ectl::cli
