@@ -10,6 +10,7 @@
 #include "client/maintenance.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
+#include "offline/defrag.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
 
@@ -17,11 +18,15 @@ namespace ectl::cli {
 namespace {
 
 void RunDefrag(Context& ctx, const Flags& flags) {
-  if (!flags.GetString("data-dir").empty()) {
-    // Defragmenting a data directory offline rewrites the database file, which ectl
-    // does not do; it defragments running members only.
-    throw Error(ExitCode::kBadFeature, "defrag --data-dir is not supported by " + ctx.program() +
-                                           ": it defragments running members only");
+  if (const std::string& dir = flags.GetString("data-dir"); !dir.empty()) {
+    // Offline: no endpoints; silent on success, as etcdctl.
+    try {
+      offline::Defrag(dir);
+    } catch (const Error& e) {
+      ctx.io().err << "Failed to defragment etcd data[" << dir << "] (" << e.what() << ")\n";
+      throw Error::Reported(ExitCode::kError);
+    }
+    return;
   }
   (void)ctx.printer();  // -w is validated, though defrag prints fixed text
   std::vector<std::string> endpoints = TargetEndpoints(ctx, flags.GetBool("cluster"));

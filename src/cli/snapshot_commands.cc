@@ -1,4 +1,4 @@
-// snapshot save and snapshot status (restore is not provided).
+// snapshot save, status and restore (the restore itself is in offline/).
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
+#include "offline/restore.h"
 #include "output/rows.h"
 
 namespace ectl::cli {
@@ -115,6 +116,22 @@ void RunStatus(Context& ctx) {
   printer.SnapshotStatus({s.hash, s.revision, s.total_key, s.total_size});
 }
 
+void RunRestore(Context& ctx, const Flags& flags) {
+  if (ctx.args().size() != 1) {
+    throw Error(ExitCode::kBadArgs, "snapshot restore requires exactly one argument");
+  }
+  offline::RestoreOptions options;
+  options.snapshot_path = ctx.args()[0];
+  options.data_dir = flags.GetString("data-dir");
+  options.wal_dir = flags.GetString("wal-dir");
+  options.name = flags.GetString("name");
+  options.initial_cluster = flags.GetString("initial-cluster");
+  options.initial_cluster_token = flags.GetString("initial-cluster-token");
+  options.initial_advertise_peer_urls = flags.GetString("initial-advertise-peer-urls");
+  options.skip_hash_check = flags.GetBool("skip-hash-check");
+  offline::Restore(options);
+}
+
 }  // namespace
 
 void RegisterSnapshotCommands(CommandTree& tree) {
@@ -126,31 +143,30 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       [](CLI::App&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.");
-  // Restoring rebuilds a member's data directory offline, which ectl does not do. The
-  // command exists so that a script calling it fails loudly instead of getting the group's
-  // usage and exit 0.
-  tree.Add(snapshot, "restore <filename> [options]",
-           "Restores an etcd member snapshot to an etcd directory (not supported by ectl)",
-           [](CLI::App& app) -> RunFn {
-             auto flags = std::make_shared<Flags>(&app);
-             flags->String("data-dir", "", "Path to the data directory");
-             flags->String("wal-dir", "", "Path to the WAL directory (use --data-dir if none given)");
-             flags->String("initial-cluster", "default=http://localhost:2380",
-                           "Initial cluster configuration for restore bootstrap");
-             flags->String("initial-cluster-token", "etcd-cluster",
-                           "Initial cluster token for the etcd cluster during restore bootstrap");
-             flags->String("initial-advertise-peer-urls", "http://localhost:2380",
-                           "List of this member's peer URLs to advertise to the rest of the cluster");
-             flags->String("name", "default", "Human-readable name for this member");
-             flags->Bool("skip-hash-check",
-                         "Ignore snapshot integrity hash value (required if copied from data directory)");
-             return [flags](Context& ctx) {
-               throw Error(ExitCode::kBadFeature,
-                           "snapshot restore is not supported by " + ctx.program() +
-                               ": restoring rebuilds a data directory offline; use the etcd "
-                               "server's own tooling");
-             };
-           });
+  tree.Add(
+      snapshot, "restore <filename> [options]",
+      "Restores an etcd member snapshot to an etcd directory",
+      [](CLI::App& app) -> RunFn {
+        auto flags = std::make_shared<Flags>(&app);
+        flags->String("data-dir", "", "Path to the data directory");
+        flags->String("wal-dir", "", "Path to the WAL directory (use --data-dir if none given)");
+        flags->String("initial-cluster", "default=http://localhost:2380",
+                      "Initial cluster configuration for restore bootstrap");
+        flags->String("initial-cluster-token", "etcd-cluster",
+                      "Initial cluster token for the etcd cluster during restore bootstrap");
+        flags->String("initial-advertise-peer-urls", "http://localhost:2380",
+                      "List of this member's peer URLs to advertise to the rest of the cluster");
+        flags->String("name", "default", "Human-readable name for this member");
+        flags->Bool("skip-hash-check",
+                    "Ignore snapshot integrity hash value (required if copied from data directory)");
+        return [flags](Context& ctx) { RunRestore(ctx, *flags); };
+      },
+      "Restores a snapshot file (from 'snapshot save', or a member's member/snap/db with\n"
+      "--skip-hash-check) into a new data directory for one member of a new cluster, without\n"
+      "running etcd. Run it once per member with the same --initial-cluster and\n"
+      "--initial-cluster-token, then start each etcd on its directory with the same settings.\n"
+      "The directory is built beside its target and renamed into place at the end; an\n"
+      "existing --data-dir or --wal-dir is refused.");
 }
 
 }  // namespace ectl::cli
