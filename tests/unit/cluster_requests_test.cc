@@ -5,10 +5,10 @@
 #include <functional>
 
 #include "cli/member_requests.h"
+#include "common/error.h"
 #include "offline/bolt_reader.h"
 #include "offline/crc32c.h"
 #include "offline/digest.h"
-#include "common/error.h"
 
 namespace ectl {
 namespace {
