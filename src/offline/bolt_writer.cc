@@ -201,6 +201,7 @@ void BoltWriter::Drain() {
   WriteAll(fd_, out_.data(), out_.size(), out_at_);
   out_at_ += out_.size();
   out_.clear();
+  if (on_flush_) on_flush_();
 }
 
 uint64_t BoltWriter::Finish(uint64_t txid) {

@@ -12,6 +12,7 @@
 #define ECTL_OFFLINE_BOLT_WRITER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ class BoltWriter {
   // Writes the remaining nodes and the meta pages for transaction txid (meta txid % 2
   // gets txid, the other txid - 1, as after two commits). Returns the file size.
   uint64_t Finish(uint64_t txid);
+
+  // Called after each chunk of pages (about 1 MiB) reaches the file.
+  void OnFlush(std::function<void()> fn) { on_flush_ = std::move(fn); }
 
  private:
   struct Element {
@@ -72,6 +76,7 @@ class BoltWriter {
   std::vector<Bucket> stack_;
   std::string out_;      // pending page bytes, written in large chunks
   uint64_t out_at_ = 0;  // file offset of out_[0]
+  std::function<void()> on_flush_;
 };
 
 class BoltReader;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -54,6 +55,15 @@ MappedFile::MappedFile(const std::string& path) {
   // Both tools read the input front to back once.
   ::madvise(p, size_, MADV_SEQUENTIAL);
   data_ = static_cast<const char*>(p);
+}
+
+void MappedFile::Release(size_t offset, size_t length) const {
+  // madvise wants a page-aligned start; the partial page before it stays resident.
+  static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  size_t start = offset / page * page;
+  if (data_ == nullptr || start >= size_) return;
+  length = std::min(length + (offset - start), size_ - start);
+  ::madvise(const_cast<char*>(data_) + start, length, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -23,6 +23,10 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   [[nodiscard]] std::string_view data() const { return {data_, size_}; }
   [[nodiscard]] int fd() const { return fd_; }
+  // Drops the mapping's resident pages (they fault in again from the page cache if read),
+  // so a pass over a large file does not keep all of it in the process's RSS.
+  void Release() const { Release(0, size_); }
+  void Release(size_t offset, size_t length) const;
 
  private:
   int fd_ = -1;
