@@ -14,6 +14,7 @@
 #include "offline/bolt_reader.h"
 #include "offline/bolt_writer.h"
 #include "offline/file_util.h"
+#include "offline/interrupt_guard.h"
 
 namespace ectl::offline {
 namespace {
@@ -51,6 +52,7 @@ std::string DataDirDb(const std::string& data_dir) { return data_dir + "/member/
 
 void Defrag(const std::string& data_dir) {
   std::string path = DataDirDb(data_dir);
+  InterruptGuard interrupt;  // released last: Ctrl-C removes the temporary file first
   MappedFile db(path);
   // A running etcd holds an exclusive lock on its db; never rewrite it under etcd.
   if (::flock(db.fd(), LOCK_EX | LOCK_NB) != 0) {
@@ -64,6 +66,7 @@ void Defrag(const std::string& data_dir) {
     // Keeps the input's pages from piling up in the RSS (see MappedFile::Release).
     out.OnFlush([&db, chunks = 0]() mutable {
       if (++chunks % 32 == 0) db.Release();
+      InterruptGuard::Check();
     });
     in.ForEach(in.Root(), [&](std::string_view name, std::string_view value, bool is_bucket) {
       if (!is_bucket) Fail("backend: cannot defrag bucket " + std::string(name));
@@ -73,6 +76,7 @@ void Defrag(const std::string& data_dir) {
     });
     uint64_t size = out.Finish(in.txid() + 1);
     tmp.SyncAndClose();
+    InterruptGuard::Check();
     // A file that was already compact may come out a page or two larger with this
     // packing; then the original is the better result and stays.
     if (size > db.data().size()) return;

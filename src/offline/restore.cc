@@ -15,6 +15,7 @@
 #include "offline/bolt_writer.h"
 #include "offline/digest.h"
 #include "offline/file_util.h"
+#include "offline/interrupt_guard.h"
 #include "offline/membership.h"
 #include "offline/raft_files.h"
 
@@ -60,6 +61,7 @@ std::string_view CheckedDb(const MappedFile& mapped, const std::string& path, bo
   if (!skip_hash_check) {
     Sha256 sha;
     for (size_t at = 0; at < db.size(); at += kHashWindow) {
+      InterruptGuard::Check();
       sha.Update(db.substr(at, kHashWindow));
       mapped.Release(at, kHashWindow);
     }
@@ -97,6 +99,7 @@ void WriteDb(const BoltReader& in, const MappedFile& file, const std::string& pa
   BoltWriter out(fd.get(), in.page_size());
   out.OnFlush([&file, chunks = 0]() mutable {
     if (++chunks % kReleaseEveryChunks == 0) file.Release();
+    InterruptGuard::Check();
   });
   for (const RootEntry& e : root) {
     if (!e.is_bucket) {
@@ -168,6 +171,9 @@ void Restore(const RestoreOptions& o) {
   if (Exists(data_dir)) Fail("data-dir \"" + data_dir + "\" exists");
   if (!o.wal_dir.empty() && Exists(o.wal_dir)) Fail("wal-dir \"" + o.wal_dir + "\" exists");
 
+  // Declared first so that it is released last: an interrupt unwinds through the
+  // temporary directories' removal before the process dies of the signal.
+  InterruptGuard interrupt;
   MappedFile file(o.snapshot_path);
   std::string_view db = CheckedDb(file, o.snapshot_path, o.skip_hash_check);
   std::optional<BoltReader> in;
@@ -207,6 +213,7 @@ void Restore(const RestoreOptions& o) {
   }
   SyncDir(data.path() + "/member");
   SyncDir(data.path());
+  InterruptGuard::Check();  // the last point where giving up leaves nothing behind
 
   if (wal) {
     // The temp dir holds `wal`; move that into place and let the temp dir go.

@@ -1,12 +1,14 @@
 // Restore's pure parts: member and cluster IDs, peer URL checks, the WAL framing and
 // CRC chain, and the .snap file, against values observed from etcd 3.4's own restore.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <cstring>
 #include <functional>
 
 #include "common/error.h"
 #include "offline/crc32c.h"
+#include "offline/interrupt_guard.h"
 #include "offline/membership.h"
 #include "offline/raft_files.h"
 
@@ -155,6 +157,23 @@ TEST(OfflineRaftFiles, SnapFile) {
   EXPECT_NE(json.find("\"Value\":\"{\\\"peerURLs\\\":[\\\"http://127.0.0.1:34791\\\"]}\""),
             std::string::npos);
   EXPECT_EQ(json.rfind("null,null]"), json.find("],\"Size\":1") - 9);
+}
+
+volatile sig_atomic_t g_delivered = 0;
+
+TEST(OfflineInterruptGuard, DefersTheSignalUntilCleanupRan) {
+  struct sigaction count {}, old {};
+  count.sa_handler = [](int) { g_delivered = g_delivered + 1; };
+  sigaction(SIGTERM, &count, &old);
+  {
+    InterruptGuard guard;
+    EXPECT_NO_THROW(InterruptGuard::Check());
+    raise(SIGTERM);
+    EXPECT_EQ(g_delivered, 0);  // blocked while the guard lives
+    EXPECT_THROW(InterruptGuard::Check(), Interrupted);
+  }
+  EXPECT_EQ(g_delivered, 1);  // delivered when the guard is gone
+  sigaction(SIGTERM, &old, nullptr);
 }
 
 }  // namespace
