@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -153,13 +154,14 @@ void WriteWalDir(const std::string& dir, const Membership& m) {
   SyncDir(dir);
 }
 
-// True when `inner` names a path inside `outer` (textually).
+// The path of `inner` relative to `outer` when it lies inside it (compared lexically, so
+// "./d/wal" is inside "d"), else nothing.
 std::optional<std::string> RelativeInside(const std::string& outer, const std::string& inner) {
-  std::string prefix = outer;
-  while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
-  prefix += '/';
-  if (inner.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-  return inner.substr(prefix.size());
+  std::filesystem::path o = std::filesystem::path(outer).lexically_normal();
+  std::filesystem::path i = std::filesystem::path(inner).lexically_normal();
+  std::filesystem::path rel = i.lexically_relative(o);
+  if (rel.empty() || rel == "." || *rel.begin() == "..") return std::nullopt;
+  return rel.string();
 }
 
 }  // namespace
