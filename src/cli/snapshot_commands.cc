@@ -16,9 +16,9 @@
 #include "client/rpc_error.h"
 #include "client/snapshot.h"
 #include "common/error.h"
+#include "offline/restore.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
-#include "offline/restore.h"
 #include "output/rows.h"
 
 namespace ectl::cli {
