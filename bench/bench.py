@@ -239,11 +239,41 @@ def measure_watch(bench: "Bench", argv: list[str], case: "Case") -> Sample:
     return Sample(elapsed, maxrss_kib)
 
 
+# snapshot restore of a ~RESTORE["mib"] MiB snapshot: the data set loads 1,000-byte values and
+# saves one snapshot (with RESTORE["etcdctl"]); each invocation restores it into a fresh data dir.
+RESTORE = {"mib": 100, "etcdctl": "etcdctl", "snapshot": ""}
+SNAPSHOT_BYTES_PER_KEY = 1380  # a 1,000-byte value with its key and bbolt's page overhead
+
+
+def load_snapshot(etcd: Etcd) -> None:
+    value = "s" * 1000
+    count = RESTORE["mib"] * 1024 * 1024 // SNAPSHOT_BYTES_PER_KEY
+    etcd.put_many([(f"snap/{i:07d}", value) for i in range(count)])
+    path = os.path.join(os.path.dirname(etcd.log_path), "restore.db")
+    out = subprocess.run([RESTORE["etcdctl"], f"--endpoints={etcd.endpoint}", "snapshot", "save",
+                          path], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise BenchError(f"snapshot save failed:\n{out.stderr[-2000:]}")
+    RESTORE["snapshot"] = path
+    note(f"snapshot of {os.path.getsize(path) / (1 << 20):.0f} MiB for the restore case")
+
+
+def measure_restore(bench: "Bench", argv: list[str], case: "Case") -> Sample:
+    """One restore into a data dir that does not exist yet; removed afterwards (untimed)."""
+    target = os.path.join(os.path.dirname(bench.stdin_path), "restored.etcd")
+    shutil.rmtree(target, ignore_errors=True)
+    try:
+        return bench.spawn([*argv, RESTORE["snapshot"], "--data-dir", target], case)
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
 # name -> loader; each runs at most once per benchmark run, before the first case needing it.
 DATASETS: dict[str, Callable[[Etcd], None]] = {
     "k": lambda etcd: etcd.put("k", "v"),
     "1k": load_prefix("p1k/", 1_000),
     "100k": load_prefix("p100k/", 100_000),
+    "snap100m": load_snapshot,
 }
 
 
@@ -292,6 +322,9 @@ CASES: list[Case] = [
          stdin=b'value("k") != "never"\n\nget k\nput txn-k v\ndel txn-gone\n\n\n'),
     # Target: at least twice etcdctl's event throughput.
     Case("watch-20k", ["watch", "--prefix", "wbench/"], kind=LARGE, measure=measure_watch),
+    # Offline: the global --endpoints is ignored; measure_restore adds the file and --data-dir.
+    Case("restore-100m", ["snapshot", "restore"], kind=LARGE, data=("snap100m",),
+         measure=measure_restore, max_rss_ratio=0.5),
 ]
 
 
@@ -453,6 +486,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--cases", help="comma-separated case names to run (default: all)")
     p.add_argument("--watch-keys", type=positive, default=20_000,
                    help="events the watch case prints (default 20000)")
+    p.add_argument("--restore-mib", type=positive, default=100,
+                   help="size of the snapshot the restore case restores (default 100)")
     p.add_argument("--list", action="store_true", help="list the cases and exit")
     return p.parse_args()
 
@@ -477,6 +512,7 @@ def main() -> int:
     WATCH["keys"] = args.watch_keys
     ectl = resolve(args.ectl, "ectl")
     etcdctl = resolve(args.etcdctl, "etcdctl")
+    RESTORE.update(mib=args.restore_mib, etcdctl=etcdctl)
     etcd_bin = resolve(args.etcd, "etcd")
     # Turn SIGTERM into an exception so the etcd we started is stopped on the way out.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

@@ -132,7 +132,7 @@ complete -c ectl -n '__fish_seen_subcommand_from list' -s h -l help -d 'help for
 complete -c ectl -n '__fish_seen_subcommand_from promote' -s h -l help -d 'help for promote'
 complete -c ectl -n '__fish_seen_subcommand_from snapshot; and not __fish_seen_subcommand_from save status restore' -a save -d 'Stores an etcd node backend snapshot to a given file'
 complete -c ectl -n '__fish_seen_subcommand_from snapshot; and not __fish_seen_subcommand_from save status restore' -a status -d 'Gets backend snapshot status of a given file'
-complete -c ectl -n '__fish_seen_subcommand_from snapshot; and not __fish_seen_subcommand_from save status restore' -a restore -d 'Restores an etcd member snapshot to an etcd directory (not supported by ectl)'
+complete -c ectl -n '__fish_seen_subcommand_from snapshot; and not __fish_seen_subcommand_from save status restore' -a restore -d 'Restores an etcd member snapshot to an etcd directory'
 complete -c ectl -n '__fish_seen_subcommand_from snapshot' -s h -l help -d 'help for snapshot'
 complete -c ectl -n '__fish_seen_subcommand_from save' -s h -l help -d 'help for save'
 complete -c ectl -n '__fish_seen_subcommand_from status' -s h -l help -d 'help for status'

@@ -10,15 +10,20 @@
 #include <fstream>
 #include <sstream>
 
-#include "client/bolt_reader.h"
 #include "client/client.h"
-#include "client/crc32c.h"
 #include "client/rpc_error.h"
-#include "client/sha256.h"
 #include "etcdserverpb/rpc.grpc.pb.h"
+#include "offline/bolt_reader.h"
+#include "offline/crc32c.h"
+#include "offline/digest.h"
 
 namespace ectl::client {
 namespace {
+
+using offline::BoltError;
+using offline::BoltReader;
+using offline::Crc32c;
+using offline::Sha256;
 
 constexpr size_t kShaSize = 32;
 

@@ -5,10 +5,10 @@
 #include <functional>
 
 #include "cli/commands/member_requests.h"
-#include "client/bolt_reader.h"
-#include "client/crc32c.h"
-#include "client/sha256.h"
 #include "common/error.h"
+#include "offline/bolt_reader.h"
+#include "offline/crc32c.h"
+#include "offline/digest.h"
 
 namespace ectl {
 namespace {
@@ -55,18 +55,18 @@ std::string Hex(const std::string& s) {
 }
 
 TEST(Checksums, Sha256AndCrc32c) {
-  client::Sha256 empty;
+  offline::Sha256 empty;
   EXPECT_EQ(Hex(empty.Final()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  client::Sha256 abc;
+  offline::Sha256 abc;
   abc.Update("a");
   abc.Update("bc");
   EXPECT_EQ(Hex(abc.Final()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  client::Sha256 million;
+  offline::Sha256 million;
   std::string chunk(1000, 'a');
   for (int i = 0; i < 1000; ++i) million.Update(chunk);
   EXPECT_EQ(Hex(million.Final()), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  EXPECT_EQ(client::Crc32c(0, "123456789"), 0xe3069283u);
-  EXPECT_EQ(client::Crc32c(client::Crc32c(0, "1234"), "56789"), 0xe3069283u);
+  EXPECT_EQ(offline::Crc32c(0, "123456789"), 0xe3069283u);
+  EXPECT_EQ(offline::Crc32c(offline::Crc32c(0, "1234"), "56789"), 0xe3069283u);
 }
 
 // A hand-made bbolt file: meta pages 0 and 1, the root bucket's leaf at page 2 holding
@@ -118,7 +118,7 @@ std::string TinyBolt(bool corrupt_checksum) {
 }
 
 TEST(BoltReader, InlineBucketAndSize) {
-  client::BoltReader db(TinyBolt(false));
+  offline::BoltReader db(TinyBolt(false));
   EXPECT_EQ(db.Size(), 3 * 4096);
   std::string seen;
   db.Walk([&](std::string_view b) { seen += "[" + std::string(b) + "]"; },
@@ -129,9 +129,9 @@ TEST(BoltReader, InlineBucketAndSize) {
 }
 
 TEST(BoltReader, RejectsWhatIsNotBbolt) {
-  EXPECT_THROW(client::BoltReader(std::string(8192, 'j')), client::BoltError);
-  EXPECT_THROW(client::BoltReader(TinyBolt(true)), client::BoltError);
-  EXPECT_THROW(client::BoltReader(std::string()), client::BoltError);
+  EXPECT_THROW(offline::BoltReader(std::string(8192, 'j')), offline::BoltError);
+  EXPECT_THROW(offline::BoltReader(TinyBolt(true)), offline::BoltError);
+  EXPECT_THROW(offline::BoltReader(std::string()), offline::BoltError);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "client/maintenance.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
+#include "offline/defrag.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
 
@@ -29,11 +30,15 @@ void BindDefrag(FlagSet& f, DefragOptions* o) {
 }
 
 void RunDefrag(Context& ctx, const DefragOptions& o) {
-  if (!o.data_dir.empty()) {
-    // Defragmenting a data directory offline rewrites the database file, which ectl
-    // does not do; it defragments running members only.
-    throw Error(ExitCode::kBadFeature, "defrag --data-dir is not supported by " + ctx.program() +
-                                           ": it defragments running members only");
+  if (const std::string& dir = o.data_dir; !dir.empty()) {
+    // Offline: no endpoints; silent on success, as etcdctl.
+    try {
+      offline::Defrag(dir);
+    } catch (const Error& e) {
+      ctx.io().err << "Failed to defragment etcd data[" << dir << "] (" << e.what() << ")\n";
+      throw Error::Reported(ExitCode::kError);
+    }
+    return;
   }
   (void)ctx.printer();  // -w is validated, though defrag prints fixed text
   Connection& connection = ctx.connection();

@@ -1,4 +1,4 @@
-// snapshot save and snapshot status (restore is not provided).
+// snapshot save, status and restore (the restore itself is in offline/).
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -17,6 +17,7 @@
 #include "client/rpc_error.h"
 #include "client/snapshot.h"
 #include "common/error.h"
+#include "offline/restore.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
 #include "output/rows.h"
@@ -140,11 +141,20 @@ void BindRestore(FlagSet& f, RestoreFlags* o) {
          "Ignore snapshot integrity hash value (required if copied from data directory)");
 }
 
-void RunRestore(Context& ctx, const RestoreFlags&) {
-  throw Error(ExitCode::kBadFeature,
-              "snapshot restore is not supported by " + ctx.program() +
-                  ": restoring rebuilds a data directory offline; use the etcd server's own "
-                  "tooling");
+void RunRestore(Context& ctx, const RestoreFlags& flags) {
+  if (ctx.args().size() != 1) {
+    throw Error(ExitCode::kBadArgs, "snapshot restore requires exactly one argument");
+  }
+  offline::RestoreOptions options;
+  options.snapshot_path = ctx.args()[0];
+  options.data_dir = flags.data_dir;
+  options.wal_dir = flags.wal_dir;
+  options.name = flags.name;
+  options.initial_cluster = flags.initial_cluster;
+  options.initial_cluster_token = flags.initial_cluster_token;
+  options.initial_advertise_peer_urls = flags.initial_advertise_peer_urls;
+  options.skip_hash_check = flags.skip_hash_check;
+  offline::Restore(options);
 }
 
 }  // namespace
@@ -158,12 +168,17 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.");
-  // Restoring rebuilds a member's data directory offline, which ectl does not do. The
-  // command exists so that a script calling it fails loudly instead of getting the group's
-  // usage and exit 0.
-  tree.Add(snapshot, "restore <filename> [options]",
-           "Restores an etcd member snapshot to an etcd directory (not supported by ectl)",
-           WithOptions(BindRestore, RunRestore));
+  // Offline: builds no client, so ETCDCTL_* are not read (as etcdctl).
+  Command* restore = tree.Add(snapshot, "restore <filename> [options]",
+                              "Restores an etcd member snapshot to an etcd directory",
+                              WithOptions(BindRestore, RunRestore),
+      "Restores a snapshot file (from 'snapshot save', or a member's member/snap/db with\n"
+      "--skip-hash-check) into a new data directory for one member of a new cluster, without\n"
+      "running etcd. Run it once per member with the same --initial-cluster and\n"
+      "--initial-cluster-token, then start each etcd on its directory with the same settings.\n"
+      "The directory is built beside its target and renamed into place at the end; an\n"
+      "existing --data-dir or --wal-dir is refused.");
+  restore->offline = true;
 }
 
 }  // namespace ectl::cli

@@ -1,8 +1,9 @@
-#include "client/crc32c.h"
+// CRC-32C table implementation (see crc32c.h).
+#include "offline/crc32c.h"
 
 #include <array>
 
-namespace ectl::client {
+namespace ectl::offline {
 namespace {
 
 std::array<uint32_t, 256> MakeTable() {
@@ -24,4 +25,4 @@ uint32_t Crc32c(uint32_t crc, std::string_view data) {
   return ~crc;
 }
 
-}  // namespace ectl::client
+}  // namespace ectl::offline
