@@ -15,6 +15,7 @@
 #include "client/crc32c.h"
 #include "client/rpc_error.h"
 #include "client/sha256.h"
+#include "common/errno_text.h"
 #include "etcdserverpb/rpc.grpc.pb.h"
 
 namespace ectl::client {
@@ -58,12 +59,6 @@ class PartFile {
 };
 
 }  // namespace
-
-std::string ErrnoText(int err) {
-  std::string s = std::strerror(err);
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
 
 void SnapshotCancel::Cancel() {
   std::lock_guard<std::mutex> lock(mu_);
