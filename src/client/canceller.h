@@ -4,7 +4,7 @@
 // Blocking gRPC reads are registered with the canceller while they wait; Cancel() calls
 // TryCancel() on each, so the blocked thread returns at once. The first reason given
 // wins. Thread-safe; Cancel() may be called from any thread (never from a signal
-// handler: see cli/signal_canceller.h).
+// handler: see cli/signal_canceller.h, which calls it from sys::SignalWatcher's thread).
 #ifndef ECTL_CLIENT_CANCELLER_H_
 #define ECTL_CLIENT_CANCELLER_H_
 

@@ -6,16 +6,20 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "client/client.h"
 #include "client/rpc_error.h"
+#include "common/errno_text.h"
+#include "common/error.h"
 #include "etcdserverpb/rpc.grpc.pb.h"
 #include "offline/bolt_reader.h"
 #include "offline/crc32c.h"
 #include "offline/digest.h"
+#include "offline/file_util.h"
 
 namespace ectl::client {
 namespace {
@@ -63,12 +67,6 @@ class PartFile {
 };
 
 }  // namespace
-
-std::string ErrnoText(int err) {
-  std::string s = std::strerror(err);
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
 
 void SnapshotCancel::Cancel() {
   std::lock_guard<std::mutex> lock(mu_);
@@ -129,13 +127,12 @@ SnapshotFileStatus ReadSnapshotStatus(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0) {
     throw SnapshotError("stat " + path + ": " + ErrnoText(errno));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SnapshotError("open " + path + ": " + ErrnoText(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
   SnapshotFileStatus s;
   try {
-    BoltReader db(ss.str());
+    // Mapped, not read: a large snapshot is never held in memory, let alone twice.
+    std::optional<offline::MappedFile> file;
+    if (st.st_size > 0) file.emplace(path);
+    BoltReader db = file ? BoltReader::View(file->data()) : BoltReader(std::string());
     s.total_size = db.Size();
     uint32_t crc = 0;
     bool key_bucket = false;
@@ -156,6 +153,8 @@ SnapshotFileStatus ReadSnapshotStatus(const std::string& path) {
         });
     s.hash = crc;
   } catch (const BoltError& e) {
+    throw SnapshotError(e.what());
+  } catch (const Error& e) {  // the file could not be opened or mapped
     throw SnapshotError(e.what());
   }
   return s;

@@ -58,9 +58,6 @@ struct SnapshotFileStatus {
 // directory", ...).
 SnapshotFileStatus ReadSnapshotStatus(const std::string& path);
 
-// Go's text for an errno ("no such file or directory").
-std::string ErrnoText(int err);
-
 }  // namespace ectl::client
 
 #endif  // ECTL_CLIENT_SNAPSHOT_H_

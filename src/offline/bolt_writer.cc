@@ -1,4 +1,5 @@
 // Bottom-up bbolt writer (see bolt_writer.h).
+#include "common/errno_text.h"
 #include "offline/bolt_writer.h"
 
 #include <fcntl.h>
@@ -60,7 +61,7 @@ void WriteAll(int fd, const char* p, size_t n, uint64_t offset) {
   while (n > 0) {
     ssize_t w = ::pwrite(fd, p, n, static_cast<off_t>(offset));
     if (w < 0 && errno == EINTR) continue;
-    if (w < 0) throw BoltError(std::string("write database: ") + std::strerror(errno));
+    if (w < 0) throw BoltError("write database: " + ErrnoText(errno));
     p += w;
     n -= static_cast<size_t>(w);
     offset += static_cast<uint64_t>(w);

@@ -1,4 +1,5 @@
 // Offline defragmentation (see defrag.h).
+#include "common/errno_text.h"
 #include "offline/defrag.h"
 
 #include <fcntl.h>

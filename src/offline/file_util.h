@@ -11,9 +11,6 @@
 
 namespace ectl::offline {
 
-// Go's text for an errno ("no such file or directory").
-std::string ErrnoText(int err);
-
 // A whole file mapped read-only; throws Error "open <path>: <reason>".
 class MappedFile {
  public:

@@ -1,4 +1,5 @@
 // snapshot restore (see restore.h).
+#include "common/errno_text.h"
 #include "offline/restore.h"
 
 #include <fcntl.h>

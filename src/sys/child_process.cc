@@ -1,16 +1,18 @@
+// The one child-process runner (posix_spawn) and its PATH lookup; see child_process.h.
 #include "sys/child_process.h"
 
-#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+
+#include "common/bytes.h"
+#include "common/errno_text.h"
 
 extern char** environ;
 
@@ -22,21 +24,38 @@ bool IsExecutable(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode) && (st.st_mode & 0111) != 0;
 }
 
-// Go's text for an errno: strerror with a lower-case first letter.
-std::string ErrnoText(int err) {
-  std::string text = std::strerror(err);
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+// Go's ProcessState text for a death by signal: "signal: killed".
+std::string SignalText(int status) {
+  int sig = WTERMSIG(status);
+  const char* name = sigdescr_np(sig);
+  std::string text = name ? name : "signal " + std::to_string(sig);
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  text = "signal: " + text;
+  if (WCOREDUMP(status)) text += " (core dumped)";
   return text;
 }
 
-std::string SignalText(int sig) {
-  const char* name = strsignal(sig);
-  std::string text = name ? name : "signal " + std::to_string(sig);
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return "signal: " + text;
+std::string EnvName(const std::string& entry) { return entry.substr(0, entry.find('=')); }
+
+std::vector<char*> CStrings(const std::vector<std::string>& v) {
+  std::vector<char*> out;
+  out.reserve(v.size() + 1);
+  for (const auto& s : v) out.push_back(const_cast<char*>(s.c_str()));
+  out.push_back(nullptr);
+  return out;
 }
 
-std::string EnvName(const std::string& entry) { return entry.substr(0, entry.find('=')); }
+bool InheritedIgnored(int sig) {
+  struct sigaction current {};
+  return sigaction(sig, nullptr, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
+ChildOutcome Failed(std::string error) {
+  ChildOutcome outcome;
+  outcome.exit_code = 1;
+  outcome.error = std::move(error);
+  return outcome;
+}
 
 }  // namespace
 
@@ -65,78 +84,57 @@ std::vector<std::string> ChildEnvironment(const std::vector<std::string>& extra,
   return env;
 }
 
-ChildOutcome RunChild(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env) {
-  ChildOutcome outcome;
-  const char* path_env = std::getenv("PATH");
-  auto path = LookPath(argv[0], path_env ? path_env : "");
+ChildOutcome RunChild(const ChildSpec& spec) {
+  auto path = LookPath(spec.argv.front(), spec.path_env);
   if (!path) {
-    outcome.exit_code = 1;
-    outcome.error = "exec: \"" + argv[0] + "\": executable file not found in $PATH";
-    return outcome;
+    return Failed("exec: " + GoQuote(spec.argv.front()) + ": executable file not found in $PATH");
   }
-  std::vector<std::string> inherited;
-  for (char** e = environ; *e != nullptr; ++e) inherited.emplace_back(*e);
-  std::vector<std::string> env = ChildEnvironment(extra_env, inherited);
-  std::vector<char*> cargv, cenv;
-  std::vector<std::string> args = argv;
-  for (auto& a : args) cargv.push_back(a.data());
-  cargv.push_back(nullptr);
-  for (auto& e : env) cenv.push_back(e.data());
-  cenv.push_back(nullptr);
-
-  // The exec's errno comes back through a close-on-exec pipe; EOF means it succeeded.
-  int report[2];
-  if (pipe2(report, O_CLOEXEC) != 0) {
-    outcome.exit_code = 1;
-    outcome.error = "fork/exec " + *path + ": " + ErrnoText(errno);
-    return outcome;
+  // No blocked signals (a SignalWatcher blocks SIGINT and SIGTERM here) and default
+  // actions for the ones a child of etcdctl would have them for; a signal ectl inherited
+  // as ignored stays ignored in the child too.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  for (int sig : {SIGINT, SIGTERM, SIGPIPE}) {
+    if (sig == SIGPIPE || !InheritedIgnored(sig)) sigaddset(&defaults, sig);
   }
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  auto c_argv = CStrings(spec.argv);
+  auto c_env = CStrings(spec.env);
   std::cout.flush();
   std::cerr.flush();
-  pid_t pid = fork();
-  if (pid == 0) {
-    signal(SIGPIPE, SIG_DFL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    execve(path->c_str(), cargv.data(), cenv.data());
-    int err = errno;
-    (void)!write(report[1], &err, sizeof err);
-    _exit(127);
-  }
-  close(report[1]);
-  int exec_errno = 0;
-  bool exec_failed = false;
-  if (pid < 0) {
-    exec_errno = errno;
-    exec_failed = true;
-  } else {
-    ssize_t n;
-    do {
-      n = read(report[0], &exec_errno, sizeof exec_errno);
-    } while (n < 0 && errno == EINTR);
-    exec_failed = n == static_cast<ssize_t>(sizeof exec_errno);
-  }
-  close(report[0]);
+  pid_t pid = 0;
+  // glibc's posix_spawn reports a failed exec as its result.
+  int rc = posix_spawn(&pid, path->c_str(), nullptr, &attr, c_argv.data(), c_env.data());
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return Failed("fork/exec " + *path + ": " + ErrnoText(rc));
+
+  if (spec.running != nullptr) spec.running->store(pid);
   int status = 0;
-  if (pid > 0) {
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (exec_failed) {
-    outcome.exit_code = 1;
-    outcome.error = "fork/exec " + *path + ": " + ErrnoText(exec_errno);
-    return outcome;
-  }
+  if (spec.running != nullptr) spec.running->store(0);
+  ChildOutcome outcome;
   outcome.started = true;
   if (WIFEXITED(status)) {
     outcome.exit_code = WEXITSTATUS(status);
     if (outcome.exit_code != 0) outcome.error = "exit status " + std::to_string(outcome.exit_code);
   } else if (WIFSIGNALED(status)) {
     outcome.exit_code = 128 + WTERMSIG(status);
-    outcome.error = SignalText(WTERMSIG(status));
+    outcome.error = SignalText(status);
   }
   return outcome;
+}
+
+ChildOutcome RunChild(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env) {
+  std::vector<std::string> inherited;
+  for (char** e = environ; *e != nullptr; ++e) inherited.emplace_back(*e);
+  const char* path_env = std::getenv("PATH");
+  return RunChild(ChildSpec{argv, ChildEnvironment(extra_env, inherited), path_env ? path_env : "", nullptr});
 }
 
 }  // namespace ectl::sys

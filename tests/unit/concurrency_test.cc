@@ -6,7 +6,6 @@
 #include "cli/commands/check_perf.h"
 #include "cli/commands/mirror_sync.h"
 #include "cli/run.h"
-#include "sys/child_process.h"
 #include "client/concurrency.h"
 #include "client/metrics.h"
 
@@ -64,37 +63,6 @@ TEST(Mirror, LargeRevisionSplitAtMaxTxnOps) {
   EXPECT_EQ(txns[1].success_size(), 2);
   EXPECT_EQ(txns[2].success_size(), 1);
   EXPECT_EQ(txns[2].success(0).request_put().key(), "e");
-}
-
-TEST(ChildProcess, LookPath) {
-  EXPECT_EQ(sys::LookPath("/nonexistent/bin", "/bin"), "/nonexistent/bin");
-  EXPECT_EQ(sys::LookPath("sh", "/nonexistent:/bin"), "/bin/sh");
-  EXPECT_EQ(sys::LookPath("no-such-command-here", "/bin:/usr/bin"), std::nullopt);
-}
-
-TEST(ChildProcess, LockVariablesComeFirstAndWin) {
-  auto env = sys::ChildEnvironment({"ETCD_LOCK_KEY=l/1", "ETCD_LOCK_REV=5"},
-                              {"HOME=/root", "ETCD_LOCK_KEY=outer/2", "PATH=/bin"});
-  EXPECT_EQ(env, (std::vector<std::string>{"ETCD_LOCK_KEY=l/1", "ETCD_LOCK_REV=5", "HOME=/root",
-                                           "PATH=/bin"}));
-}
-
-TEST(ChildProcess, ExitStatusAndErrors) {
-  auto ok = sys::RunChild({"/bin/sh", "-c", "exit 0"}, {});
-  EXPECT_TRUE(ok.started);
-  EXPECT_EQ(ok.exit_code, 0);
-  EXPECT_EQ(ok.error, "");
-  auto seven = sys::RunChild({"sh", "-c", "exit 7"}, {});
-  EXPECT_EQ(seven.exit_code, 7);
-  EXPECT_EQ(seven.error, "exit status 7");
-  auto killed = sys::RunChild({"sh", "-c", "kill -9 $$"}, {});
-  EXPECT_EQ(killed.exit_code, 137);
-  EXPECT_EQ(killed.error, "signal: killed");
-  auto missing = sys::RunChild({"/nonexistent/bin"}, {});
-  EXPECT_FALSE(missing.started);
-  EXPECT_EQ(missing.error, "fork/exec /nonexistent/bin: no such file or directory");
-  auto unknown = sys::RunChild({"no-such-command-here"}, {});
-  EXPECT_EQ(unknown.error, "exec: \"no-such-command-here\": executable file not found in $PATH");
 }
 
 TEST(CheckPerf, Models) {

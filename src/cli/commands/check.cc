@@ -11,13 +11,13 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/env_knob.h"
-#include "cli/signal_canceller.h"
 #include "client/canceller.h"
 #include "client/client.h"
 #include "client/metrics.h"
 #include "client/put_load.h"
 #include "common/error.h"
 #include "output/printer.h"
+#include "sys/signal_watcher.h"
 
 namespace ectl::cli {
 namespace {
@@ -44,6 +44,33 @@ void BindCheck(FlagSet& f, CheckOptions* o, const char* load_help, const char* p
   f.Bool(&o->auto_defrag, "auto-defrag", "Defragment storage after test is finished.");
 }
 
+// SIGINT/SIGTERM during a load cancel it (the keys are still deleted and the run
+// judged); before and after it they end the process as by default. The watcher is made
+// before the client (see sys/signal_watcher.h), hence the window.
+class LoadInterrupts {
+ public:
+  explicit LoadInterrupts(client::Canceller& canceller)
+      : watcher_([this, &canceller](int sig) {
+          if (!loading_.load()) sys::SignalWatcher::DieOf(sig);
+          canceller.Cancel(client::CancelReason::kInterrupted);
+        }) {}
+
+  class Window {
+   public:
+    explicit Window(LoadInterrupts& s) : s_(s) { s_.loading_.store(true); }
+    ~Window() { s_.loading_.store(false); }
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+   private:
+    LoadInterrupts& s_;
+  };
+
+ private:
+  std::atomic<bool> loading_{false};
+  sys::SignalWatcher watcher_;
+};
+
 void RunCheckPerf(Context& ctx, const CheckOptions& o) {
   const std::string& load = o.load;
   auto model = LookupPerfModel(load);
@@ -51,15 +78,16 @@ void RunCheckPerf(Context& ctx, const CheckOptions& o) {
   const std::string& prefix = o.prefix;
   const auto length = RunLength(*model);
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
+  // Ctrl-C ends the run early; the keys are still deleted and the run judged.
+  client::Canceller canceller;
+  LoadInterrupts signals(canceller);
   EnsurePrefixEmpty(ctx, prefix);
   client::Client& c = ctx.client();
 
   std::ostream& out = ctx.io().out;
-  client::Canceller canceller;
   client::PutLoadResult result;
   {
-    // Ctrl-C ends the run early; the keys are still deleted and the run judged.
-    SignalCanceller signals(canceller);
+    LoadInterrupts::Window window(signals);
     std::mt19937_64 rng(std::random_device{}());
     client::PutLoad spec;
     spec.rate = model->rate;
@@ -93,6 +121,8 @@ void RunCheckDatascale(Context& ctx, const CheckOptions& o) {
   if (!model) throw Error(ExitCode::kBadFeature, "unknown load option " + load);
   const std::string& prefix = o.prefix;
   (void)ctx.printer();  // refuses an unknown -w, as etcdctl does; the report is plain text
+  client::Canceller canceller;
+  LoadInterrupts signals(canceller);
   EnsurePrefixEmpty(ctx, prefix);
   client::Client& c = ctx.client();
   std::ostream& out = ctx.io().out;
@@ -108,10 +138,9 @@ void RunCheckDatascale(Context& ctx, const CheckOptions& o) {
       << " key-value pairs, 1024 bytes per key-value, " << model->clients
       << " concurrent clients]." << std::endl;
 
-  client::Canceller canceller;
   client::PutLoadResult result;
   {
-    SignalCanceller signals(canceller);
+    LoadInterrupts::Window window(signals);
     std::mt19937_64 rng(std::random_device{}());
     std::atomic<int64_t> answered{0};
     client::PutLoad spec;

@@ -1,8 +1,8 @@
 // lease grant|revoke|timetolive|list|keep-alive, and compaction.
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "cli/command.h"
@@ -14,39 +14,12 @@
 #include "client/rpc_error.h"
 #include "common/error.h"
 #include "output/printer.h"
+#include "sys/signal_watcher.h"
 
 namespace ectl::cli {
 namespace {
 
 using output::Result;
-
-// SIGINT and SIGTERM set a flag (the only thing a handler may safely do) while a
-// keep-alive runs; the previous handlers are restored afterwards.
-class StopOnSignals {
- public:
-  StopOnSignals() {
-    flag_.store(false);
-    struct sigaction action = {};
-    action.sa_handler = [](int) { flag_.store(true); };
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &old_int_);
-    sigaction(SIGTERM, &action, &old_term_);
-  }
-  ~StopOnSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  StopOnSignals(const StopOnSignals&) = delete;
-  StopOnSignals& operator=(const StopOnSignals&) = delete;
-
-  [[nodiscard]] const std::atomic<bool>* flag() const { return &flag_; }
-
- private:
-  static_assert(std::atomic<bool>::is_always_lock_free);
-  static inline std::atomic<bool> flag_{false};
-  struct sigaction old_int_ = {};
-  struct sigaction old_term_ = {};
-};
 
 void RunGrant(Context& ctx) {
   int64_t ttl = LeaseGrantTtl(ctx.args());
@@ -116,6 +89,11 @@ void RunKeepAlive(Context& ctx, bool once) {
   output::Printer& printer = ctx.printer();
   printer.Require(Result::kLeaseKeepAlive);
   client::KeepAliveEnd end = client::KeepAliveEnd::kStopped;
+  // The first SIGINT or SIGTERM ends a keep-alive (--once keeps the default actions);
+  // made before the client, see sys/signal_watcher.h.
+  std::atomic<bool> stop{false};
+  std::optional<sys::SignalWatcher> signals;
+  if (!once) signals.emplace([&stop](int) { stop.store(true); });
   try {
     client::Client& c = ctx.client();
     if (once) {
@@ -124,8 +102,7 @@ void RunKeepAlive(Context& ctx, bool once) {
     }
     client::KeepAliveOptions options;
     options.first_response_timeout = c.config().dial_timeout + std::chrono::seconds(1);
-    StopOnSignals signals;
-    options.stop = signals.flag();
+    options.stop = &stop;
     end = client::KeepAlive(c, id, options, [&printer](const auto& r) {
       printer.LeaseKeepAlive(r);
     });

@@ -1,13 +1,8 @@
 // snapshot save, status and restore (the restore itself is in offline/).
-#include <pthread.h>
-#include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <ctime>
 #include <memory>
 #include <ostream>
-#include <thread>
 
 #include "cli/command.h"
 #include "cli/connection.h"
@@ -21,41 +16,11 @@
 #include "output/cluster_results.h"
 #include "output/printer.h"
 #include "output/rows.h"
+#include "sys/signal_watcher.h"
+#include "sys/terminal.h"
 
 namespace ectl::cli {
 namespace {
-
-// Turns SIGINT/SIGTERM into a cancellation of the running save, so the partial file is
-// removed; blocked before any gRPC thread exists so that none of them takes the signal.
-class SignalCancel {
- public:
-  explicit SignalCancel(client::SnapshotCancel& cancel) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, &old_);
-    thread_ = std::thread([this, set, &cancel] {
-      timespec wait{0, 100 * 1000 * 1000};
-      while (!done_) {
-        if (sigtimedwait(&set, nullptr, &wait) > 0) {
-          cancel.Cancel();
-          return;
-        }
-      }
-    });
-  }
-  ~SignalCancel() {
-    done_ = true;
-    thread_.join();
-    pthread_sigmask(SIG_SETMASK, &old_, nullptr);
-  }
-
- private:
-  sigset_t old_;
-  std::atomic<bool> done_{false};
-  std::thread thread_;
-};
 
 void RunSave(Context& ctx) {
   if (ctx.args().size() != 1) {
@@ -74,10 +39,11 @@ void RunSave(Context& ctx) {
   // As etcdctl: no deadline unless --command-timeout was given.
   std::optional<client::Duration> timeout;
   if (ctx.global().command_timeout_set()) timeout = config.command_timeout;
-  bool progress_bar = isatty(STDERR_FILENO) == 1;
+  bool progress_bar = sys::IsTerminal(STDERR_FILENO);
   std::ostream& err = ctx.io().err;
   client::SnapshotCancel cancel;
-  SignalCancel signals(cancel);
+  // SIGINT/SIGTERM cancel the save, which removes the partial file. Before the client.
+  sys::SignalWatcher signals([&cancel](int) { cancel.Cancel(); });
   try {
     auto c = ctx.connection().ClientFor(config.endpoints.front());
     client::SaveSnapshot(

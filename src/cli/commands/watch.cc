@@ -21,15 +21,15 @@
 
 #include "cli/command.h"
 #include "cli/commands.h"
-#include "sys/interrupt.h"
 #include "cli/commands/watch_args.h"
-#include "cli/commands/watch_exec.h"
 #include "client/client.h"
 #include "client/watch.h"
 #include "common/bytes.h"
 #include "common/error.h"
 #include "output/printer.h"
 #include "output/watch_result.h"
+#include "sys/child_process.h"
+#include "sys/signal_watcher.h"
 
 namespace ectl::cli {
 namespace {
@@ -94,6 +94,17 @@ struct Shared {
 
 std::string EnvValue(const Context& ctx, const char* name) { return ctx.env().Get(name); }
 
+// Go's %q of a []string, as etcdctl names a failed exec command: ["sh" "-c" "exit 3"].
+std::string GoQuoteList(const std::vector<std::string>& words) {
+  std::string out = "[";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += GoQuote(words[i]);
+  }
+  out += ']';
+  return out;
+}
+
 // etcdctl's printWatchCh for one response.
 void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDelivery& d,
           const std::vector<std::string>& exec) {
@@ -114,8 +125,11 @@ void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDel
   if (exec.empty()) return;
   const std::string path = EnvValue(ctx, "PATH");
   for (const auto& event : r.events()) {
-    std::string failure = RunExecCommand(
-        exec, WatchExecEnv(ctx.env(), r.header().revision(), event), path, &shared.child);
+    // One child per event, waited for before the next.
+    std::string failure =
+        sys::RunChild({exec, WatchExecEnv(ctx.env(), r.header().revision(), event), path,
+                       &shared.child})
+            .error;
     if (failure.empty()) continue;
     if (shared.interrupted.load()) return;  // the command died of the same signal
     shared.ErrLine(ctx.io().err, "command " + GoQuoteList(exec) + " error (" + failure + ")");
@@ -125,7 +139,7 @@ void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDel
 
 // After a signal: etcdctl dies of it, which a shell reports as 128 + the signal number;
 // ectl ends cleanly with that status.
-[[noreturn]] void ExitInterrupted(const sys::InterruptGuard& guard) {
+[[noreturn]] void ExitInterrupted(const sys::SignalWatcher& guard) {
   throw Error::Reported(static_cast<ExitCode>(128 + guard.received()));
 }
 
@@ -139,7 +153,8 @@ void RunSingle(Context& ctx, const WatchFlags& flags, const std::string& env_key
   printer.Require(output::Result::kWatch);
 
   Shared shared;
-  sys::InterruptGuard guard([&shared](int sig) { shared.Interrupt(sig); });
+  // Before the client, so that gRPC's threads start with the signals blocked.
+  sys::SignalWatcher guard([&shared](int sig) { shared.Interrupt(sig); });
   client::Client& c = ctx.client();
   {
     std::lock_guard<std::mutex> l(shared.mu);
@@ -202,7 +217,8 @@ void RunInteractive(Context& ctx, const std::string& env_key, const std::string&
   // Shared with the stdin reader, which may still be blocked in a read when the
   // command returns.
   auto shared = std::make_shared<Shared>();
-  sys::InterruptGuard guard([shared](int sig) { shared->Interrupt(sig); });
+  // Before the client, so that gRPC's threads start with the signals blocked.
+  sys::SignalWatcher guard([shared](int sig) { shared->Interrupt(sig); });
   client::Client& c = ctx.client();
   {
     std::lock_guard<std::mutex> l(shared->mu);
