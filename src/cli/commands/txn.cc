@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/commands/txn_ops.h"
 #include "cli/commands/txn_prompt.h"
+#include "cli/connection.h"
 #include "client/client.h"
 #include "client/op.h"
 #include "common/error.h"
@@ -36,6 +37,10 @@ void RunTxn(Context& ctx, bool interactive) {
     (void)ctx.client();
     plan = PromptTxn(ParseTxnOp);
   } else {
+    // The password prompt reads the first line of stdin, before the transaction, as
+    // etcdctl (which connects first) does: resolve the configuration without dialling, so
+    // that input errors still come before connection errors.
+    (void)ctx.connection().config();
     std::ostream& out = ctx.io().out;
     plan = txn::ReadTxn(ctx.io().in, ParseTxnOp, [&](txn::Section s) {
       if (interactive) out << Prompt(s) << "\n" << std::flush;
