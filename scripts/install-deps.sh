@@ -9,6 +9,8 @@ packages=(
   # libraries
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libcli11-dev libfmt-dev libedit-dev libgtest-dev
+  # the integration tests read etcdctl's JSON with a JSON parser
+  nlohmann-json3-dev
   # a real etcd server and the reference etcdctl, for the integration tests, quickstart and bench
   etcd-server etcd-client
   # a DNS server and namespaces, for the --discovery-srv test
