@@ -8,7 +8,9 @@ packages=(
   build-essential cmake pkg-config ccache
   # libraries
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
-  libfmt-dev libedit-dev libgtest-dev nlohmann-json3-dev
+  libfmt-dev libedit-dev libgtest-dev
+  # the integration tests read etcdctl's JSON with a JSON parser
+  nlohmann-json3-dev
   # a real etcd server and the reference etcdctl, for the integration tests, quickstart and bench
   etcd-server etcd-client
   # a DNS server and namespaces, for the --discovery-srv test

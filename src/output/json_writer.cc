@@ -28,6 +28,20 @@ void JsonObject::String(std::string_view name, std::string_view v) {
   AppendJsonString(out_, v);
 }
 
+void JsonArray::String(std::string_view v) { AppendJsonString(Next(), v); }
+
+void JsonArray::Bytes(std::string_view v) {
+  std::string& out = Next();
+  out += '"';
+  AppendBase64(out, v);
+  out += '"';
+}
+
+void AppendStrings(std::string& out, const google::protobuf::RepeatedPtrField<std::string>& list) {
+  JsonArray a(out);
+  for (const auto& s : list) a.String(s);
+}
+
 void AppendHeader(std::string& out, const etcdserverpb::ResponseHeader& h) {
   JsonObject o(out);
   o.Uint("cluster_id", h.cluster_id());
@@ -48,14 +62,8 @@ void AppendKeyValue(std::string& out, const mvccpb::KeyValue& kv) {
 
 void AppendKeyValues(std::string& out,
                      const google::protobuf::RepeatedPtrField<mvccpb::KeyValue>& kvs) {
-  out += '[';
-  bool first = true;
-  for (const auto& kv : kvs) {
-    if (!first) out += ',';
-    first = false;
-    AppendKeyValue(out, kv);
-  }
-  out += ']';
+  JsonArray a(out);
+  for (const auto& kv : kvs) AppendKeyValue(a.Next(), kv);
 }
 
 }  // namespace ectl::output

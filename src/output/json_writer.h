@@ -1,6 +1,7 @@
-// Helpers for writing Go-encoding/json-shaped objects into a string: an object whose
-// zero-valued fields are omitted (Go's omitempty), and the shared header and key-value
-// shapes. Used by the json printer of every command.
+// Helpers for writing Go-encoding/json-shaped documents into a string: an object whose
+// zero-valued fields are omitted (Go's omitempty), an array, and the shared header and
+// key-value shapes. Both containers place their own commas, so no caller counts
+// elements. Used by the json printer of every command.
 #ifndef ECTL_OUTPUT_JSON_WRITER_H_
 #define ECTL_OUTPUT_JSON_WRITER_H_
 
@@ -39,6 +40,31 @@ class JsonObject {
   std::string& out_;
   bool first_ = true;
 };
+
+// Writes '[' on construction and ']' on destruction; Next() starts an element (a comma
+// before all but the first) and returns the string for the caller to append it to.
+class JsonArray {
+ public:
+  explicit JsonArray(std::string& out) : out_(out) { out_ += '['; }
+  ~JsonArray() { out_ += ']'; }
+  JsonArray(const JsonArray&) = delete;
+  JsonArray& operator=(const JsonArray&) = delete;
+
+  std::string& Next() {
+    if (!first_) out_ += ',';
+    first_ = false;
+    return out_;
+  }
+  void String(std::string_view v);  // a JSON string element
+  void Bytes(std::string_view v);   // a []byte element: padded base64 in quotes
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+// A []string, every element a JSON string.
+void AppendStrings(std::string& out, const google::protobuf::RepeatedPtrField<std::string>& list);
 
 void AppendHeader(std::string& out, const etcdserverpb::ResponseHeader& h);
 void AppendKeyValue(std::string& out, const mvccpb::KeyValue& kv);

@@ -4,7 +4,6 @@
 
 #include "etcdserverpb/rpc.pb.h"
 #include "output/json_writer.h"
-#include "output/printer.h"
 
 namespace ectl::output {
 
@@ -26,16 +25,5 @@ void AppendFlatHeader(JsonObject& o, const etcdserverpb::ResponseHeader& h) {
   o.Int("revision", h.revision());
   o.Uint("raft_term", h.raft_term());
 }
-
-// The base printer's lease results: refused unless a format overrides them. Defined
-// here rather than in printer.cc so the lease results live in the lease files.
-void Printer::LeaseGrant(const etcdserverpb::LeaseGrantResponse&) { Unsupported(); }
-void Printer::LeaseRevoke(int64_t, const etcdserverpb::LeaseRevokeResponse&) { Unsupported(); }
-void Printer::LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse&, bool) {
-  Unsupported();
-}
-void Printer::LeaseList(const etcdserverpb::LeaseLeasesResponse&) { Unsupported(); }
-void Printer::LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse&) { Unsupported(); }
-void Printer::LeaseKeepAliveEnded(int64_t) {}
 
 }  // namespace ectl::output

@@ -46,6 +46,45 @@ void Printer::Put(const etcdserverpb::PutResponse&) { Unsupported(); }
 void Printer::Delete(const etcdserverpb::DeleteRangeResponse&) { Unsupported(); }
 void Printer::Txn(const etcdserverpb::TxnResponse&) { Unsupported(); }
 
+// lease
+void Printer::LeaseGrant(const etcdserverpb::LeaseGrantResponse&) { Unsupported(); }
+void Printer::LeaseRevoke(int64_t, const etcdserverpb::LeaseRevokeResponse&) { Unsupported(); }
+void Printer::LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse&, bool) {
+  Unsupported();
+}
+void Printer::LeaseList(const etcdserverpb::LeaseLeasesResponse&) { Unsupported(); }
+void Printer::LeaseKeepAlive(const etcdserverpb::LeaseKeepAliveResponse&) { Unsupported(); }
+void Printer::LeaseKeepAliveEnded(int64_t) {}
+
+// watch
+void Printer::Watch(const WatchResult&) { Unsupported(); }
+
+// cluster and maintenance
+void Printer::MemberList(const MemberListResult&) { Unsupported(); }
+void Printer::MemberAdd(const MemberAddResult&) { Unsupported(); }
+void Printer::MemberChange(const MemberChangeResult&) { Unsupported(); }
+void Printer::EndpointHealth(const EndpointHealthResult&) { Unsupported(); }
+void Printer::EndpointStatus(const EndpointStatusResult&) { Unsupported(); }
+void Printer::EndpointHashKV(const EndpointHashKVResult&) { Unsupported(); }
+void Printer::Alarm(const AlarmResult&) { Unsupported(); }
+void Printer::MoveLeader(const MoveLeaderResult&) { Unsupported(); }
+void Printer::SnapshotStatus(const SnapshotStatusResult&) { Unsupported(); }
+
+// auth
+void Printer::AuthChange(const google::protobuf::MessageLite&, const etcdserverpb::ResponseHeader&,
+                         std::string_view) {
+  Unsupported();
+}
+void Printer::AuthStatus(const etcdserverpb::AuthStatusResponse&) { Unsupported(); }
+void Printer::UserGet(const etcdserverpb::AuthUserGetResponse&, std::string_view) {
+  Unsupported();
+}
+void Printer::UserList(const etcdserverpb::AuthUserListResponse&) { Unsupported(); }
+void Printer::RoleGet(const etcdserverpb::AuthRoleGetResponse&, std::string_view) {
+  Unsupported();
+}
+void Printer::RoleList(const etcdserverpb::AuthRoleListResponse&) { Unsupported(); }
+
 void Printer::Write(std::string_view text) {
   buf_.append(text);
   MaybeFlush();

@@ -1,11 +1,13 @@
 // Printer: renders etcd responses in one output format (simple, json, fields, table,
 // protobuf), byte-for-byte as etcdctl 3.4 does.
 //
-// Each format overrides the results it supports; the base class refuses the rest with
-// "<format> not supported as output format". Commands call Require() before their RPC, so
-// a refused format never follows a change already made on the server. Printers write to
-// the std::ostream they were given (tests pass a stringstream), through an internal buffer
-// flushed in large chunks.
+// One dispatch style for every result: each result is a virtual method here, the base
+// class refuses it with "<format> not supported as output format", and each format class
+// overrides the results it supports. What a format supports is what it overrides
+// (output/format.h), so Require() and the overrides cannot disagree. Commands call
+// Require() before their RPC, so a refused format never follows a change already made on
+// the server. Printers write to the std::ostream they were given (tests pass a
+// stringstream), through an internal buffer flushed in large chunks.
 #ifndef ECTL_OUTPUT_PRINTER_H_
 #define ECTL_OUTPUT_PRINTER_H_
 
@@ -82,9 +84,7 @@ enum class Result {
   kRoleGet,
   kRoleList,
 
-
   // concurrency results
-
 };
 
 struct GetPrintOptions {
@@ -127,17 +127,11 @@ class Printer {
   virtual void LeaseKeepAliveEnded(int64_t id);
 
   // watch
-  // One watch response (output/watch_result.h). The renderings live in
-  // output/watch_print.cc; each format's override appends one of them.
+  // One watch response (output/watch_result.h).
   virtual void Watch(const struct WatchResult& r);
-  static void AppendWatchSimple(std::string& out, const struct WatchResult& r, bool hex);
-  static void AppendWatchJson(std::string& out, const struct WatchResult& r);
-  static void AppendWatchFields(std::string& out, const struct WatchResult& r);
-  static void AppendWatchProtobuf(std::string& out, const struct WatchResult& r);
 
   // cluster and maintenance
-  // Rendered for every format by output/cluster_*.cc; each format's Supports() decides
-  // which of them it refuses. The result types are in output/cluster_results.h.
+  // The result types are in output/cluster_results.h.
   virtual void MemberList(const struct MemberListResult& r);
   virtual void MemberAdd(const struct MemberAddResult& r);
   virtual void MemberChange(const struct MemberChangeResult& r);
@@ -159,9 +153,7 @@ class Printer {
   virtual void RoleGet(const etcdserverpb::AuthRoleGetResponse& r, std::string_view name);
   virtual void RoleList(const etcdserverpb::AuthRoleListResponse& r);
 
-
   // concurrency
-
 
   // Writes buffered output to the stream.
   void Flush();
@@ -169,6 +161,8 @@ class Printer {
 
  protected:
   Printer(std::ostream& out, std::string name, bool hex);
+  // Whether this format prints results of this kind: each format answers
+  // Overrides<Format>(kind) (output/format.h).
   [[nodiscard]] virtual bool Supports(Result kind) const = 0;
   [[noreturn]] void Unsupported() const;
 

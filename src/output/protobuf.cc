@@ -2,7 +2,10 @@
 #include "output/protobuf.h"
 
 #include "etcdserverpb/rpc.pb.h"
+#include "output/cluster_results.h"
+#include "output/format.h"
 #include "output/printer.h"
+#include "output/watch_result.h"
 #include "output/wire_writer.h"
 
 namespace ectl::output {
@@ -32,8 +35,8 @@ class ProtobufPrinter final : public Printer {
 
   // lease
   // Only the header's bytes, as etcdctl's protobuf printer marshals the embedded header
-  // of clientv3's lease structs. (lease revoke is refused by the command before it
-  // revokes: etcdctl cannot marshal that response at all.)
+  // of clientv3's lease structs. Lease revoke is not overridden, so it is refused before
+  // the lease is revoked: etcdctl cannot marshal that response at all.
   void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override { Message(r.header()); }
   void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool) override {
     Message(r.header());
@@ -44,13 +47,29 @@ class ProtobufPrinter final : public Printer {
   }
 
   // watch
+  // The etcdserverpb.WatchResponse etcdctl synthesizes from five fields only, written
+  // field by field; its header is always present (even when empty).
   void Watch(const WatchResult& r) override {
     Flush();
-    AppendWatchProtobuf(buffer(), r);
+    const auto& w = r.response;
+    std::string& out = buffer();
+    AppendMessageField(out, 1, w.header());
+    if (w.created()) AppendVarintField(out, 3, 1);
+    if (w.canceled()) AppendVarintField(out, 4, 1);
+    if (w.compact_revision() != 0) {
+      AppendVarintField(out, 5, static_cast<uint64_t>(w.compact_revision()));
+    }
+    for (const auto& e : w.events()) AppendMessageField(out, 11, e);
     Flush();
   }
 
   // cluster and maintenance
+  // (endpoint health, status and hashkv and snapshot status have no protobuf form)
+  void MemberList(const MemberListResult& r) override { Message(r.response); }
+  void MemberAdd(const MemberAddResult& r) override { Message(r.response); }
+  void MemberChange(const MemberChangeResult& r) override { Message(r.message); }
+  void Alarm(const AlarmResult& r) override { Message(r.response); }
+  void MoveLeader(const MoveLeaderResult& r) override { Message(r.response); }
 
   // auth
   void AuthChange(const google::protobuf::MessageLite& r, const etcdserverpb::ResponseHeader&,
@@ -67,14 +86,10 @@ class ProtobufPrinter final : public Printer {
   }
   void RoleList(const etcdserverpb::AuthRoleListResponse& r) override { Message(r); }
 
-
   // concurrency
 
  private:
-  bool Supports(Result kind) const override {
-    return kind != Result::kEndpointHealth && kind != Result::kEndpointStatus &&
-           kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus;
-  }
+  bool Supports(Result kind) const override { return Overrides<ProtobufPrinter>(kind); }
 
   void Message(const google::protobuf::MessageLite& m) {
     Flush();

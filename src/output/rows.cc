@@ -22,6 +22,15 @@ std::string Hex(uint64_t v) {
   return buf;
 }
 
+std::string AlarmName(int alarm) {
+  switch (alarm) {
+    case etcdserverpb::NONE: return "NONE";
+    case etcdserverpb::NOSPACE: return "NOSPACE";
+    case etcdserverpb::CORRUPT: return "CORRUPT";
+  }
+  return std::to_string(alarm);
+}
+
 std::string PaddedHex(uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "%16llx", static_cast<unsigned long long>(v));

@@ -1,5 +1,6 @@
 // Header and rows of the cluster listings, built once and rendered both by the simple
-// format (cells joined by ", ") and the table format, as etcdctl does.
+// format (cells joined by ", ") and the table format, as etcdctl does; and the cluster
+// texts several formats share.
 #ifndef ECTL_OUTPUT_ROWS_H_
 #define ECTL_OUTPUT_ROWS_H_
 
@@ -24,6 +25,8 @@ std::string HumanizeBytes(uint64_t size);
 std::string Hex(uint64_t v);
 // Go's %16x: hex, space-padded to 16 columns.
 std::string PaddedHex(uint64_t v);
+// An AlarmType's name, or its number when unknown.
+std::string AlarmName(int alarm);
 
 }  // namespace ectl::output
 

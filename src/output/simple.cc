@@ -5,10 +5,14 @@
 #include <string>
 
 #include "common/bytes.h"
-#include "output/auth_text.h"
 #include "etcdserverpb/rpc.pb.h"
+#include "output/auth_text.h"
+#include "output/cluster_results.h"
+#include "output/format.h"
 #include "output/lease_format.h"
 #include "output/printer.h"
+#include "output/rows.h"
+#include "output/watch_result.h"
 
 namespace ectl::output {
 namespace {
@@ -80,12 +84,84 @@ class SimplePrinter final : public Printer {
   }
 
   // watch
+  // Per event "PUT" or "DELETE", then the previous key-value (with --prev-kv), then the
+  // key-value, each as key and value lines.
   void Watch(const WatchResult& r) override {
-    AppendWatchSimple(buffer(), r, hex());
-    MaybeFlush();
+    for (const auto& e : r.response.events()) {
+      buffer() += e.type() == mvccpb::Event::DELETE ? "DELETE\n" : "PUT\n";
+      if (e.has_prev_kv()) KeyValue(e.prev_kv(), false);
+      KeyValue(e.kv(), false);
+    }
   }
 
   // cluster and maintenance
+  void MemberList(const MemberListResult& r) override {
+    Write(RenderSimpleRows(MemberListRows(r.response)));
+    Flush();
+  }
+  void MemberAdd(const MemberAddResult& r) override {
+    const auto& resp = r.response;
+    std::string out = "Member " + PaddedHex(resp.member().id()) + " added to cluster " +
+                      PaddedHex(resp.header().cluster_id()) + "\n";
+    // The lines to start the new member with; every member's peer URLs, the new one
+    // under the name given (the others under the name they have, maybe empty).
+    std::string conf;
+    for (const auto& m : resp.members()) {
+      const std::string& n = m.id() == resp.member().id() ? r.name : m.name();
+      for (const auto& u : m.peerurls()) conf += (conf.empty() ? "" : ",") + n + "=" + u;
+    }
+    out += "\nETCD_NAME=" + GoQuote(r.name) + "\n";
+    out += "ETCD_INITIAL_CLUSTER=" + GoQuote(conf) + "\n";
+    out += "ETCD_INITIAL_ADVERTISE_PEER_URLS=" + GoQuote(r.peer_urls) + "\n";
+    out += "ETCD_INITIAL_CLUSTER_STATE=\"existing\"\n";
+    Write(out);
+    Flush();
+  }
+  void MemberChange(const MemberChangeResult& r) override {
+    Write("Member " + PaddedHex(r.id) + " " + std::string(r.verb) + " cluster " +
+          PaddedHex(r.header.cluster_id()) + "\n");
+    Flush();
+  }
+  void EndpointHealth(const EndpointHealthResult& r) override {
+    // Healthy endpoints go to stdout as etcdctl 3.5 prints them (3.4 used stderr),
+    // unhealthy ones to stderr.
+    for (const auto& h : r.list) {
+      if (h.error.empty()) {
+        Write(h.endpoint + " is healthy: successfully committed proposal: took = " + h.took +
+              "\n");
+      } else {
+        Flush();
+        r.err << h.endpoint << " is unhealthy: failed to commit proposal: " << h.error << "\n";
+      }
+    }
+    Flush();
+  }
+  void EndpointStatus(const EndpointStatusResult& r) override {
+    Write(RenderSimpleRows(EndpointStatusRows(r.list)));
+    Flush();
+  }
+  void EndpointHashKV(const EndpointHashKVResult& r) override {
+    Write(RenderSimpleRows(EndpointHashKVRows(r.list)));
+    Flush();
+  }
+  void Alarm(const AlarmResult& r) override {
+    // Go's %+v of each AlarmMember: its compact text form, trailing space included.
+    for (const auto& a : r.response.alarms()) {
+      std::string line;
+      if (a.memberid() != 0) line += "memberID:" + std::to_string(a.memberid()) + " ";
+      if (a.alarm() != 0) line += "alarm:" + AlarmName(a.alarm()) + " ";
+      Write(line + "\n");
+    }
+    Flush();
+  }
+  void MoveLeader(const MoveLeaderResult& r) override {
+    Write("Leadership transferred from " + Hex(r.from) + " to " + Hex(r.to) + "\n");
+    Flush();
+  }
+  void SnapshotStatus(const SnapshotStatusResult& r) override {
+    Write(RenderSimpleRows(SnapshotStatusRows(r)));
+    Flush();
+  }
 
   // auth
   void AuthChange(const google::protobuf::MessageLite&, const etcdserverpb::ResponseHeader&,
@@ -115,11 +191,10 @@ class SimplePrinter final : public Printer {
     for (const auto& role : r.roles()) Write(role + "\n");
   }
 
-
   // concurrency
 
  private:
-  bool Supports(Result) const override { return true; }
+  bool Supports(Result kind) const override { return Overrides<SimplePrinter>(kind); }
 
   void Bytes(const std::string& bytes) {
     if (hex()) {

@@ -1,8 +1,11 @@
 // table: etcdctl renders tables only for cluster-level listings (member list, endpoint
-// status, ...); for key-value results it refuses the format.
+// status, ...); it refuses every other result.
 #include "output/table.h"
 
+#include "output/cluster_results.h"
+#include "output/format.h"
 #include "output/printer.h"
+#include "output/rows.h"
 
 namespace ectl::output {
 namespace {
@@ -11,30 +14,25 @@ class TablePrinter final : public Printer {
  public:
   TablePrinter(std::ostream& out, bool hex) : Printer(out, "table", hex) {}
 
-  // lease
-
-  // watch
-
   // cluster and maintenance
-
-  // auth
-
-
-  // concurrency
+  void MemberList(const MemberListResult& r) override { Table(MemberListRows(r.response)); }
+  void EndpointHealth(const EndpointHealthResult& r) override {
+    Table(EndpointHealthRows(r.list));
+  }
+  void EndpointStatus(const EndpointStatusResult& r) override {
+    Table(EndpointStatusRows(r.list));
+  }
+  void EndpointHashKV(const EndpointHashKVResult& r) override {
+    Table(EndpointHashKVRows(r.list));
+  }
+  void SnapshotStatus(const SnapshotStatusResult& r) override { Table(SnapshotStatusRows(r)); }
 
  private:
-  // etcdctl renders tables for cluster-level listings only.
-  bool Supports(Result kind) const override {
-    switch (kind) {
-      case Result::kMemberList:
-      case Result::kEndpointHealth:
-      case Result::kEndpointStatus:
-      case Result::kEndpointHashKV:
-      case Result::kSnapshotStatus:
-        return true;
-      default:
-        return false;
-    }
+  bool Supports(Result kind) const override { return Overrides<TablePrinter>(kind); }
+
+  void Table(const Rows& rows) {
+    Write(RenderTable(rows));
+    Flush();
   }
 };
 

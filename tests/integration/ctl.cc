@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "binaries.h"
 
 namespace ectl::integration {
@@ -119,6 +121,10 @@ std::string Base64Decode(std::string_view text) {
     }
   }
   return out;
+}
+
+int64_t HeaderRevision(std::string_view json) {
+  return nlohmann::json::parse(json).value("/header/revision"_json_pointer, int64_t{-1});
 }
 
 }  // namespace ectl::integration

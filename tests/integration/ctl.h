@@ -2,7 +2,7 @@
 //
 // Holds: Invocation (what to run: arguments, stdin bytes, ETCDCTL_* settings,
 // endpoints), RunTool() for either binary, and small text helpers used in
-// assertions (LastLine, Printable, Join).
+// assertions (LastLine, Printable, Join, HeaderRevision).
 //
 // Every run starts from an environment without any ETCDCTL_* variable, so the
 // developer's shell cannot change a result; a test sets the variables it
@@ -12,6 +12,7 @@
 #define ECTL_TESTS_INTEGRATION_CTL_H_
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,9 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 std::string Base64(std::string_view bytes);
 // The inverse; stops at the first character outside the alphabet.
 std::string Base64Decode(std::string_view text);
+
+// The header's revision in a `-w json` result of get, put or del; -1 when absent.
+int64_t HeaderRevision(std::string_view json);
 
 }  // namespace ectl::integration
 

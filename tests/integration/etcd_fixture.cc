@@ -12,6 +12,8 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "binaries.h"
 
 namespace ectl::integration {
@@ -104,8 +106,11 @@ bool EtcdHealthy(int client_port, std::chrono::milliseconds timeout) {
     }
   }
   close(fd);
-  return response.find(" 200 ") != std::string::npos &&
-         response.find("\"health\":\"true\"") != std::string::npos;
+  if (response.find(" 200 ") == std::string::npos) return false;
+  size_t body = response.find("\r\n\r\n");
+  if (body == std::string::npos) return false;
+  auto json = nlohmann::json::parse(response.substr(body + 4), nullptr, /*allow_exceptions=*/false);
+  return json.is_object() && json.value("health", "") == "true";
 }
 
 std::unique_ptr<EtcdCluster> EtcdCluster::Start(

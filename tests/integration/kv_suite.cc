@@ -2,20 +2,14 @@
 
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace ectl::integration {
 
 std::unique_ptr<EtcdCluster> EtcdSuite::cluster_;
 std::string EtcdSuite::start_error_;
 
 namespace {
-
-// The `"name":<digits>` value in etcdctl's JSON; -1 if absent.
-int64_t JsonNumber(std::string_view json, std::string_view name) {
-  std::string needle = "\"" + std::string(name) + "\":";
-  size_t at = json.find(needle);
-  if (at == std::string_view::npos) return -1;
-  return std::stoll(std::string(json.substr(at + needle.size())));
-}
 
 void ExpectNoTimeout(const RunResult& r, std::string_view who) {
   EXPECT_FALSE(r.timed_out) << who << " was killed after its timeout";
@@ -119,7 +113,7 @@ void EtcdSuite::WipeKeyspace() {
 int64_t EtcdSuite::Revision() {
   RunResult r =
       RunTool(Tool::kEtcdctl, Cmd({"get", "-w", "json", "revision-probe"}));
-  int64_t rev = r.exit_code == 0 ? JsonNumber(r.out, "revision") : -1;
+  int64_t rev = r.exit_code == 0 ? HeaderRevision(r.out) : -1;
   EXPECT_GT(rev, 0) << "oracle revision probe: " << r.out << r.err;
   return rev;
 }
@@ -127,11 +121,10 @@ int64_t EtcdSuite::Revision() {
 std::optional<std::string> EtcdSuite::StoredValue(const std::string& key) {
   RunResult r = RunTool(Tool::kEtcdctl, Cmd({"get", "-w", "json", "--", key}));
   EXPECT_EQ(r.exit_code, 0) << "oracle get: " << r.err;
-  std::string_view out = r.out;
-  if (out.find("\"kvs\":[") == std::string_view::npos) return std::nullopt;
-  size_t at = out.find("\"value\":\"");
-  if (at == std::string_view::npos) return std::string();  // empty: omitted
-  return Base64Decode(out.substr(at + 9));
+  const auto json = nlohmann::json::parse(r.out);
+  if (!json.contains("kvs")) return std::nullopt;
+  // An empty value is omitted.
+  return Base64Decode(json["kvs"][0].value("value", std::string()));
 }
 
 std::string EtcdSuite::StateDump() {

@@ -25,12 +25,6 @@ namespace {
 
 using std::chrono::seconds;
 
-// The `"revision":<n>` of etcdctl's JSON header; -1 if absent.
-int64_t HeaderRevision(const std::string& json) {
-  auto at = json.find("\"revision\":");
-  return at == std::string::npos ? -1 : std::stoll(json.substr(at + 11));
-}
-
 class WatchSuiteBase : public ::testing::Test {
  protected:
   static std::unique_ptr<EtcdCluster> Start(int members) {

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "etcdserverpb/rpc.pb.h"
@@ -117,6 +120,43 @@ TEST(Printers, TableRefusedForKeyValueResults) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::kBadFeature);
     EXPECT_STREQ(e.what(), "table not supported as output format");
+  }
+}
+
+// What a format supports is what it overrides (output/format.h): every kind for simple
+// and json, the cluster listings for table, and the refusals etcdctl makes for fields and
+// protobuf.
+TEST(Printers, SupportsFollowsOverrides) {
+  const std::vector<Result> refused_by_fields = {
+      Result::kMemberAdd, Result::kMemberChange, Result::kMoveLeader,
+      Result::kAuthStatus, Result::kUserGet, Result::kUserList};
+  const std::vector<Result> refused_by_protobuf = {
+      Result::kLeaseRevoke, Result::kEndpointHealth, Result::kEndpointStatus,
+      Result::kEndpointHashKV, Result::kSnapshotStatus};
+  const std::vector<Result> table = {Result::kMemberList, Result::kEndpointHealth,
+                                     Result::kEndpointStatus, Result::kEndpointHashKV,
+                                     Result::kSnapshotStatus};
+  auto contains = [](const std::vector<Result>& list, Result kind) {
+    return std::find(list.begin(), list.end(), kind) != list.end();
+  };
+  std::ostringstream out;
+  for (std::string format : {"simple", "json", "fields", "protobuf", "table"}) {
+    auto p = MakePrinter(format, false, out);
+    for (int k = 0; k <= static_cast<int>(Result::kRoleList); ++k) {
+      auto kind = static_cast<Result>(k);
+      bool want = format == "fields"     ? !contains(refused_by_fields, kind)
+                  : format == "protobuf" ? !contains(refused_by_protobuf, kind)
+                  : format == "table"    ? contains(table, kind)
+                                         : true;
+      bool accepted = true;
+      try {
+        p->Require(kind);
+      } catch (const Error& e) {
+        accepted = false;
+        EXPECT_EQ(e.what(), format + " not supported as output format");
+      }
+      EXPECT_EQ(accepted, want) << format << " kind " << k;
+    }
   }
 }
 

@@ -38,12 +38,9 @@ void RunGrant(Context& ctx) {
 void RunRevoke(Context& ctx) {
   int64_t id = LeaseIdArg(ctx.args(), "lease revoke command needs 1 argument");
   output::Printer& printer = ctx.printer();
-  printer.Require(Result::kLeaseRevoke);
   // etcdctl revokes the lease and only then finds it cannot marshal the response as
   // protobuf (exit 4); refusing first leaves the lease alone.
-  if (printer.name() == "protobuf") {
-    throw Error(ExitCode::kBadFeature, "protobuf not supported as output format");
-  }
+  printer.Require(Result::kLeaseRevoke);
   etcdserverpb::LeaseRevokeResponse response;
   try {
     client::Client& c = ctx.client();
