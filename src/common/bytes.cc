@@ -73,9 +73,8 @@ void AppendRune(std::string& out, char32_t r) {
 bool GoIsPrint(char32_t r) {
   if (r < 0x7F) return r >= 0x20;  // the common case, and the table's first range
   // The last range whose first code point is <= r decides.
-  const RuneRange* end = std::end(kPrintable);
-  const RuneRange* it = std::upper_bound(std::begin(kPrintable), end, r,
-                                         [](char32_t v, const RuneRange& x) { return v < x.first; });
+  auto before = [](char32_t v, const RuneRange& x) { return v < x.first; };
+  const RuneRange* it = std::upper_bound(std::begin(kPrintable), std::end(kPrintable), r, before);
   return it != std::begin(kPrintable) && r <= (it - 1)->last;
 }
 

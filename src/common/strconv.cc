@@ -1,6 +1,7 @@
 #include "common/strconv.h"
 
 #include <limits>
+#include <string>
 
 #include "common/bytes.h"
 
@@ -87,7 +88,9 @@ NumStatus ParseUnsigned(std::string_view s, int base, uint64_t& n) {
 }
 
 void CheckBase(const char* fn, std::string_view s, int base) {
-  if (base != 0 && (base < 2 || base > 36)) Fail(fn, s, ("invalid base " + std::to_string(base)).c_str());
+  if (base != 0 && (base < 2 || base > 36)) {
+    Fail(fn, s, ("invalid base " + std::to_string(base)).c_str());
+  }
 }
 
 }  // namespace
@@ -109,7 +112,7 @@ int64_t ParseInt(std::string_view s, int base) {
   const bool negative = digits[0] == '-';
   if (digits[0] == '+' || digits[0] == '-') digits.remove_prefix(1);
   if (!digits.empty()) CheckBase("ParseInt", s, base);
-  uint64_t n;
+  uint64_t n;  // on a range error, the maximum: reported as out of range below
   if (ParseUnsigned(digits, base, n) == NumStatus::kSyntax) Fail("ParseInt", s, "invalid syntax");
   constexpr uint64_t kCutoff = uint64_t{1} << 63;
   if ((!negative && n >= kCutoff) || (negative && n > kCutoff)) {

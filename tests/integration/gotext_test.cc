@@ -220,9 +220,12 @@ class GoText : public ::testing::Test {
   static void TearDownTestSuite() { cluster_.reset(); }
   void SetUp() override { ASSERT_NE(cluster_, nullptr) << start_error_; }
 
+  // Generous timeouts go first (a later flag of the same name wins): the sweep's
+  // ranges are large, and a loaded machine must not turn into a difference.
   static Invocation Cmd(Args args, std::string stdin_data = "") {
     Invocation inv;
-    inv.args = std::move(args);
+    inv.args = {"--dial-timeout=30s", "--command-timeout=60s"};
+    inv.args.insert(inv.args.end(), args.begin(), args.end());
     inv.stdin_data = std::move(stdin_data);
     inv.endpoints = cluster_->ClientEndpoints();
     return inv;
@@ -250,7 +253,8 @@ class GoText : public ::testing::Test {
   // Runs make(input) for every input with both tools and expects equal outcomes;
   // returns the oracle's results for follow-up runs.
   static std::vector<RunResult> ExpectSameOutcomes(
-      const std::vector<std::string>& inputs, const std::function<Invocation(const std::string&)>& make,
+      const std::vector<std::string>& inputs,
+      const std::function<Invocation(const std::string&)>& make,
       const std::string& stderr_prefix = "",
       const std::function<std::string(std::string)>& normalize = nullptr) {
     std::vector<Invocation> invs;
@@ -437,7 +441,9 @@ std::vector<std::string> IntegerInputs() {
     }
   }
   for (const char* prefix : prefixes) {
-    for (const char* body : {"1", "_1", "1_0", ""}) inputs.push_back("+" + std::string(prefix) + body);
+    for (const char* body : {"1", "_1", "1_0", ""}) {
+      inputs.push_back("+" + std::string(prefix) + body);
+    }
   }
   for (const char* sign : {"", "-"}) {
     for (const char* prefix : prefixes) {
@@ -448,7 +454,9 @@ std::vector<std::string> IntegerInputs() {
           shapes.push_back(body.substr(0, 1) + "_" + body.substr(1));
           shapes.push_back(body.substr(0, 1) + "__" + body.substr(1));
         }
-        for (const std::string& shape : shapes) inputs.push_back(sign + std::string(prefix) + shape);
+        for (const std::string& shape : shapes) {
+          inputs.push_back(sign + std::string(prefix) + shape);
+        }
       }
     }
   }
