@@ -5,15 +5,18 @@
 //   14 whole, every boundary of ectl's printable table and a stride through the other
 //   planes) and one key per invalid or truncated UTF-8 sequence (every byte pair with
 //   a lead byte >= 0x80, and the three- and four-byte lead bytes with their edge
-//   continuation bytes), each with a value holding the same bytes. They are stored by
-//   the oracle in large transactions, then `get --prefix` is compared byte for byte in
-//   simple, json and fields output, each with and without --hex.
-// - Durations: every combination of sign, number shape and unit, plus multi-part,
-//   truncation, overflow and odd-byte inputs, through --keepalive-time (whose parsed
-//   value `--debug` prints), --dial-timeout and --command-timeout.
-// - Integers: every combination of sign, base prefix, digits and underscore placement
-//   plus the 64-bit boundaries in every base, through get --limit (base 0), get --rev,
-//   lease grant (base 10) and lease timetolive (base 16, echoed in hex).
+//   continuation bytes), each with a value holding the same bytes. They are stored in
+//   large transactions (the oracle's JSON then proves every key arrived byte-exact), and
+//   `get --prefix` is compared byte for byte in simple, json and fields output, each
+//   with and without --hex.
+// - Durations: every combination of sign (none or "-"; "+" sampled), number shape and
+//   unit, plus multi-part, truncation, overflow and odd-byte inputs, through
+//   --keepalive-time (whose parsed value `--debug` prints), --dial-timeout and
+//   --command-timeout.
+// - Integers: every combination of sign (none or "-"; "+" and upper-case prefixes
+//   sampled), base prefix, digits and underscore placement, plus the 64-bit boundaries
+//   in every base, through get --limit (base 0), get --rev, lease grant (base 10) and
+//   lease timetolive (base 16, echoed in hex).
 // Each differential case compares exit code, stdout and the final stderr line.
 
 #include <gtest/gtest.h>
