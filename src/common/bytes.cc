@@ -1,69 +1,82 @@
 #include "common/bytes.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 namespace ectl {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789abcdef";
 
-// Decodes one UTF-8 sequence at s[i]. Returns its length and the code point, or 0 when
-// the bytes there are not valid UTF-8 (overlong forms and surrogates included).
-size_t DecodeRune(std::string_view s, size_t i, char32_t& rune) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    rune = b0;
-    return 1;
-  }
-  size_t len;
-  char32_t min;
-  if ((b0 & 0xe0) == 0xc0) {
-    len = 2, rune = b0 & 0x1f, min = 0x80;
-  } else if ((b0 & 0xf0) == 0xe0) {
-    len = 3, rune = b0 & 0x0f, min = 0x800;
-  } else if ((b0 & 0xf8) == 0xf0) {
-    len = 4, rune = b0 & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xc0) != 0x80) return 0;
-    rune = (rune << 6) | (b & 0x3f);
-  }
-  if (rune < min || rune > 0x10ffff || (rune >= 0xd800 && rune <= 0xdfff)) return 0;
-  return len;
-}
+constexpr char32_t kRuneError = 0xFFFD;
 
-// Go's unicode.IsPrint for non-ASCII runes, approximated by its exclusions: control and
-// format characters, separators other than the ASCII space, and non-characters.
-bool IsPrintRune(char32_t r) {
-  if (r < 0x20 || r == 0x7f) return false;
-  if (r < 0x7f) return true;
-  if (r <= 0xa0 || r == 0xad) return false;
-  if (r == 0x034f || r == 0x061c || r == 0x1680 || r == 0x180e) return false;
-  if (r >= 0x2000 && r <= 0x200f) return false;
-  if (r >= 0x2028 && r <= 0x202f) return false;
-  if (r >= 0x205f && r <= 0x206f) return false;
-  if (r == 0x3000 || r == 0xfeff) return false;
-  if (r >= 0xfff0 && r <= 0xfffb) return false;
-  if ((r & 0xfffe) == 0xfffe) return false;
-  if (r >= 0xe000 && r <= 0xf8ff) return false;   // private use
-  if (r >= 0xf0000) return false;                  // supplementary private use
-  return true;
-}
+// The printable code points as sorted, disjoint inclusive ranges.
+struct RuneRange {
+  char32_t first, last;
+};
+constexpr RuneRange kPrintable[] = {
+#include "common/isprint_table.inc"
+};
 
 void AppendHexByte(std::string& out, unsigned char b) {
   out += kHexDigits[b >> 4];
   out += kHexDigits[b & 0xf];
 }
 
-void AppendUtf8(std::string& out, std::string_view s, size_t i, size_t len) {
-  out.append(s.data() + i, len);
+}  // namespace
+
+Rune DecodeRune(std::string_view s, size_t pos) {
+  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = b(pos);
+  if (c < 0x80) return {c, 1};
+  size_t n;
+  char32_t r;
+  char32_t min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, r = c & 0x1F, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, r = c & 0x0F, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, r = c & 0x07, min = 0x10000;
+  } else {
+    return {kRuneError, 1};
+  }
+  if (pos + n > s.size()) return {kRuneError, 1};
+  for (size_t i = 1; i < n; ++i) {
+    if ((b(pos + i) & 0xC0) != 0x80) return {kRuneError, 1};
+    r = r << 6 | (b(pos + i) & 0x3F);
+  }
+  if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return {kRuneError, 1};
+  return {r, n};
 }
 
-}  // namespace
+void AppendRune(std::string& out, char32_t r) {
+  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = kRuneError;
+  if (r < 0x80) {
+    out += static_cast<char>(r);
+  } else if (r < 0x800) {
+    out += static_cast<char>(0xC0 | (r >> 6));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  } else if (r < 0x10000) {
+    out += static_cast<char>(0xE0 | (r >> 12));
+    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (r >> 18));
+    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (r & 0x3F));
+  }
+}
+
+bool GoIsPrint(char32_t r) {
+  if (r < 0x7F) return r >= 0x20;  // the common case, and the table's first range
+  // The last range whose first code point is <= r decides.
+  auto before = [](char32_t v, const RuneRange& x) { return v < x.first; };
+  const RuneRange* it = std::upper_bound(std::begin(kPrintable), std::end(kPrintable), r, before);
+  return it != std::begin(kPrintable) && r <= (it - 1)->last;
+}
 
 std::string HexEscape(std::string_view bytes) {
   std::string out;
@@ -78,9 +91,9 @@ std::string HexEscape(std::string_view bytes) {
 void AppendGoQuote(std::string& out, std::string_view s) {
   out += '"';
   for (size_t i = 0; i < s.size();) {
-    char32_t r;
-    size_t len = DecodeRune(s, i, r);
-    if (len == 0) {
+    const Rune rune = DecodeRune(s, i);
+    const char32_t r = rune.value;
+    if (r == kRuneError && rune.size == 1) {
       out += "\\x";
       AppendHexByte(out, static_cast<unsigned char>(s[i]));
       ++i;
@@ -97,8 +110,8 @@ void AppendGoQuote(std::string& out, std::string_view s) {
       case '\\': out += "\\\\"; break;
       case '"': out += "\\\""; break;
       default:
-        if (IsPrintRune(r)) {
-          AppendUtf8(out, s, i, len);
+        if (GoIsPrint(r)) {
+          out.append(s.data() + i, rune.size);
         } else if (r < 0x80) {
           out += "\\x";
           AppendHexByte(out, static_cast<unsigned char>(r));
@@ -110,7 +123,7 @@ void AppendGoQuote(std::string& out, std::string_view s) {
           for (int shift = 28; shift >= 0; shift -= 4) out += kHexDigits[(r >> shift) & 0xf];
         }
     }
-    i += len;
+    i += rune.size;
   }
   out += '"';
 }
@@ -127,18 +140,15 @@ void AppendJsonString(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80) {
-      char32_t r;
-      size_t len = DecodeRune(s, i, r);
-      if (len == 0) {
+      const Rune r = DecodeRune(s, i);
+      if (r.value == kRuneError && r.size == 1) {
         out += "\\ufffd";
-        ++i;
-      } else if (r == 0x2028 || r == 0x2029) {
-        out += r == 0x2028 ? "\\u2028" : "\\u2029";
-        i += len;
+      } else if (r.value == 0x2028 || r.value == 0x2029) {
+        out += r.value == 0x2028 ? "\\u2028" : "\\u2029";
       } else {
-        AppendUtf8(out, s, i, len);
-        i += len;
+        out.append(s.data() + i, r.size);
       }
+      i += r.size;
       continue;
     }
     switch (b) {

@@ -1,17 +1,37 @@
-// Byte-string helpers shared by the printers, the parsers and the request builders.
-// All functions are pure and binary-safe (keys and values may hold any byte).
+// Byte-string helpers shared by the printers, the parsers and the request builders:
+// Go's UTF-8 decoding (unicode/utf8), printability and quoting (strconv.IsPrint,
+// strconv.Quote), encoding/json's string escaping, base64, --hex escaping and prefix
+// ranges. All functions are pure and binary-safe (keys and values may hold any byte).
 #ifndef ECTL_COMMON_BYTES_H_
 #define ECTL_COMMON_BYTES_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace ectl {
 
+// A rune decoded from UTF-8 and its length in bytes.
+struct Rune {
+  char32_t value;
+  size_t size;
+};
+// utf8.DecodeRuneInString(s[pos:]): an invalid or truncated sequence (overlong forms,
+// surrogates and values above U+10FFFF included) decodes as U+FFFD with size 1.
+// pos must be < s.size().
+Rune DecodeRune(std::string_view s, size_t pos);
+// utf8.AppendRune: invalid runes (surrogates, > U+10FFFF) are written as U+FFFD.
+void AppendRune(std::string& out, char32_t r);
+
+// strconv.IsPrint of the Go release that built etcdctl (go1.19.8, Unicode 13.0.0),
+// from the generated table isprint_table.inc (see gen_isprint.py).
+bool GoIsPrint(char32_t r);
+
 // "\x66\x6f\x6f" for "foo": etcdctl's --hex rendering of keys and values.
 std::string HexEscape(std::string_view bytes);
 
-// Go's strconv.Quote (fmt "%q"): printable UTF-8 kept, the rest escaped.
+// Go's strconv.Quote (fmt "%q"): runes GoIsPrint accepts kept, the rest escaped
+// (\a \b \f \n \r \t \v, \xHH below U+0080 and for each invalid byte, \uHHHH, \UHHHHHHHH).
 std::string GoQuote(std::string_view bytes);
 void AppendGoQuote(std::string& out, std::string_view bytes);
 

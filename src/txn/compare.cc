@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/bytes.h"
+#include "common/strconv.h"
 #include "txn/go_text.h"
 #include "txn/line_error.h"
 
@@ -19,25 +20,12 @@ using etcdserverpb::Compare;
 
 // strconv.ParseInt(s, base, 64) without its error text (the caller has its own).
 bool ParseInt64(const std::string& s, int base, int64_t& out) {
-  if (s.empty()) return false;
-  size_t i = 0;
-  bool negative = false;
-  if (s[0] == '+' || s[0] == '-') negative = s[0] == '-', i = 1;
-  if (i == s.size()) return false;
-  uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
-  uint64_t v = 0;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    int d = c >= '0' && c <= '9'   ? c - '0'
-            : c >= 'a' && c <= 'z' ? c - 'a' + 10
-            : c >= 'A' && c <= 'Z' ? c - 'A' + 10
-                                   : 99;
-    if (d >= base) return false;
-    if (v > (limit - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) return false;
-    v = v * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+  try {
+    out = ParseInt(s, base);
+    return true;
+  } catch (const ParseError&) {
+    return false;
   }
-  out = negative ? static_cast<int64_t>(0 - v) : static_cast<int64_t>(v);
-  return true;
 }
 
 enum class Op { kEqual, kNotEqual, kLess, kGreater, kLessEqual, kGreaterEqual, kUnknown };

@@ -205,45 +205,6 @@ class Scanner {
 
 }  // namespace
 
-Rune DecodeRune(std::string_view s, size_t pos) {
-  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = b(pos);
-  if (c < 0x80) return {c, 1};
-  size_t n;
-  char32_t r;
-  char32_t min;
-  if (c >= 0xC2 && c <= 0xDF) n = 2, r = c & 0x1F, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3, r = c & 0x0F, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, r = c & 0x07, min = 0x10000;
-  else return {kRuneError, 1};
-  if (pos + n > s.size()) return {kRuneError, 1};
-  for (size_t i = 1; i < n; ++i) {
-    if ((b(pos + i) & 0xC0) != 0x80) return {kRuneError, 1};
-    r = r << 6 | (b(pos + i) & 0x3F);
-  }
-  if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return {kRuneError, 1};
-  return {r, n};
-}
-
-void AppendRune(std::string& out, char32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = kRuneError;
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
-}
-
 bool IsGoSpace(char32_t r) {
   switch (r) {
     case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':

@@ -10,15 +10,15 @@
 #include <string>
 #include <string_view>
 
+#include "common/bytes.h"
+
 namespace ectl::txn {
 
-// The rune at s[pos] and its length in bytes; an invalid byte decodes as U+FFFD, size 1.
-struct Rune {
-  char32_t value;
-  size_t size;
-};
-Rune DecodeRune(std::string_view s, size_t pos);
-void AppendRune(std::string& out, char32_t r);
+// UTF-8 decoding and encoding are common/bytes.h's (Go's unicode/utf8 rules); the
+// names are brought in here because the grammar and its callers use them as txn's.
+using ectl::AppendRune;
+using ectl::DecodeRune;
+using ectl::Rune;
 
 // unicode.IsSpace (also fmt's notion of space).
 bool IsGoSpace(char32_t r);
