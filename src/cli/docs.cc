@@ -186,6 +186,26 @@ std::string Roff(const std::string& text) {
   return out;
 }
 
+// A command's long help as roff: unindented lines are filled into paragraphs, indented
+// lines (examples, tables, continued lists) are kept as they are written.
+std::string ManText(const std::string& text) {
+  std::string out;
+  bool verbatim = false;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(start, nl - start);
+    bool indented = !line.empty() && line[0] == ' ';
+    if (indented != verbatim) out += indented ? ".nf\n" : ".fi\n";
+    verbatim = indented;
+    out += Roff(line) + "\n";
+    start = nl + 1;
+  }
+  if (verbatim) out += ".fi\n";
+  return out;
+}
+
 void ManFlags(std::string& out, const std::vector<FlagDoc>& flags) {
   for (const auto& f : flags) {
     out += ".TP\n\\fB";
@@ -232,7 +252,7 @@ std::string RenderManPage(CommandTree& tree) {
   for (size_t i = 1; i < docs.size(); ++i) {
     const auto& d = docs[i];
     out += ".SS \"" + Roff(UseLine(tree, d.command)) + "\"\n";
-    out += Roff(d.command->long_desc.empty() ? d.command->short_desc : d.command->long_desc) + "\n";
+    out += ManText(d.command->long_desc.empty() ? d.command->short_desc : d.command->long_desc);
     std::vector<FlagDoc> flags;
     for (const auto& f : d.flags) {
       if (f.name != "help") flags.push_back(f);

@@ -28,7 +28,10 @@ void RunAlarm(Context& ctx, bool disarm) {
 }  // namespace
 
 void RegisterAlarmCommands(CommandTree& tree) {
-  Command* alarm = tree.Add(nullptr, "alarm <subcommand>", "Alarm related commands");
+  Command* alarm = tree.Add(nullptr, "alarm <subcommand>", "Alarm related commands", nullptr,
+      "Alarms are raised by members, e.g. NOSPACE when the backend quota is exhausted. -w fields\n"
+      "prints the header as zeros when the server sends none, then the alarms (etcdctl 3.4\n"
+      "panics); -w table is refused (exit 4).");
   tree.Add(alarm, "disarm", "Disarms all alarms",
            [](FlagSet&) -> RunFn { return [](Context& ctx) { RunAlarm(ctx, true); }; });
   tree.Add(alarm, "list", "Lists all alarms",

@@ -265,20 +265,67 @@ void RunRoleRevoke(Context& ctx, const PermRangeOptions& o) {
 }  // namespace
 
 void RegisterAuthCommands(CommandTree& tree) {
-  Command* auth = tree.Add(nullptr, "auth <enable or disable>", "Enable or disable authentication");
-  tree.Add(auth, "enable", "Enables authentication", Plain(RunAuthEnable));
+  Command* auth = tree.Add(nullptr, "auth <enable or disable>", "Enable or disable authentication", nullptr,
+      "Authentication, users and roles. Output matches etcdctl 3.4 in every format; -w table is\n"
+      "refused by every auth, user and role command, and -w fields where etcdctl has no fields\n"
+      "printer, before any request (exit 4). Every call has --command-timeout (etcdctl's user\n"
+      "and role calls have no deadline).\n"
+      "\n"
+      "Logging in (global flags): --user name:password, or --user name with --password, or\n"
+      "ETCDCTL_USER and ETCDCTL_PASSWORD. --user name alone asks \"Password: \" with echo off\n"
+      "(on stderr, only when stdin is a terminal; otherwise a line of stdin is read); an empty\n"
+      "answer means no authentication. --password-file <path> (or ETCDCTL_PASSWORD_FILE, an\n"
+      "ectl addition) reads the password from a file, one trailing newline dropped, so it never\n"
+      "appears in argv or the environment; with --password it is refused (exit 128). A wrong\n"
+      "password: \"Error: etcdserver: authentication failed, invalid user ID or password\", exit\n"
+      "2. An expired or invalidated token is renewed once and the call repeated.\n"
+      "\n"
+      "TLS: https:// and unixs:// endpoints use TLS; endpoints without a scheme use it when\n"
+      "--cacert or --cert/--key is given or --insecure-transport=false. --cert and --key present\n"
+      "a client certificate. --insecure-skip-tls-verify accepts any server certificate, but only\n"
+      "when such a TLS configuration exists (as etcdctl 3.4): with a bare https:// endpoint the\n"
+      "server is checked against the system's CAs. Each endpoint is verified under its own host\n"
+      "name; endpoints with different host names each get a connection, and the first to\n"
+      "connect serves the whole command.\n"
+      "\n"
+      "Errors: etcdctl's final \"Error:\" line and exit code are kept, and ectl adds one line\n"
+      "before it naming the cause: connection refused, unknown CA, name mismatch, client\n"
+      "certificate missing or rejected, TLS/plain text mismatch, authentication failed,\n"
+      "permission denied (naming the user), user name empty, no leader. Finding a dial\n"
+      "failure's cause takes up to about 1.5 s after --dial-timeout.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=https://10.0.0.1:2379 --cacert=ca.pem --cert=client.pem \\\n"
+      "       --key=client-key.pem --user=alice --password-file=pw get k");
+  tree.Add(auth, "enable", "Enables authentication", Plain(RunAuthEnable),
+      "Enables authentication and prints \"Authentication Enabled\". If the server answers that\n"
+      "the root user has no root role, creates the root role, grants it to root and tries again,\n"
+      "as etcdctl does.");
   tree.Add(auth, "disable", "Disables authentication", Plain(RunAuthDisable));
-  tree.Add(auth, "status", "Returns authentication status (etcd 3.5+ servers)", Plain(RunAuthStatus));
+  tree.Add(auth, "status", "Returns authentication status (etcd 3.5+ servers)", Plain(RunAuthStatus),
+      "Prints \"Authentication Status: <true|false>\" and \"AuthRevision: <n>\" (etcdctl 3.5).\n"
+      "Needs an etcd 3.5 or later server; 3.4 answers \"Unimplemented\". -w fields is refused.");
 
   Command* user = tree.Add(nullptr, "user <subcommand>", "User related commands");
   tree.Add(user, "add <user name or user:password> [options]", "Adds a new user",
-           WithOptions(BindUserAdd, RunUserAdd));
+           WithOptions(BindUserAdd, RunUserAdd),
+      "Adds a user. The password is taken, in etcdctl's order, from --new-user-password (the\n"
+      "argument is then the whole user name, colons included); from \"name:password\" (split at\n"
+      "the first colon); none with --no-password (a certificate-only user); with\n"
+      "--interactive=false, the first word of standard input; otherwise from a prompt, asked\n"
+      "twice with echo off, on stderr. Errors (exit 128): \"empty password\", \"given passwords are\n"
+      "different\", \"empty user name is not allowed\".");
   tree.Add(user, "delete <user name>", "Deletes a user", Plain(RunUserDelete));
   tree.Add(user, "get <user name> [options]", "Gets detailed information of a user",
-           WithOptions(BindUserGet, RunUserGet));
-  tree.Add(user, "list", "Lists all users", Plain(RunUserList));
+           WithOptions(BindUserGet, RunUserGet),
+      "Prints \"User: <name>\" and its roles. --detail also prints each role's permissions, as\n"
+      "role get does, in the chosen format. -w fields only with --detail.");
+  tree.Add(user, "list", "Lists all users", Plain(RunUserList),
+      "Prints one user name per line. -w fields is refused before the request (exit 4).");
   tree.Add(user, "passwd <user name> [options]", "Changes password of user",
-           WithOptions(BindUserPasswd, RunUserPasswd));
+           WithOptions(BindUserPasswd, RunUserPasswd),
+      "Changes a user's password: with --interactive=false the first word of standard input,\n"
+      "otherwise a prompt asked twice with echo off, on stderr.");
   tree.Add(user, "grant-role <user name> <role name>", "Grants a role to a user",
            Plain(RunUserGrantRole));
   tree.Add(user, "revoke-role <user name> <role name>", "Revokes a role from a user",
@@ -287,12 +334,19 @@ void RegisterAuthCommands(CommandTree& tree) {
   Command* role = tree.Add(nullptr, "role <subcommand>", "Role related commands");
   tree.Add(role, "add <role name>", "Adds a new role", Plain(RunRoleAdd));
   tree.Add(role, "delete <role name>", "Deletes a role", Plain(RunRoleDelete));
-  tree.Add(role, "get <role name>", "Gets detailed information of a role", Plain(RunRoleGet));
+  tree.Add(role, "get <role name>", "Gets detailed information of a role", Plain(RunRoleGet),
+      "Prints \"Role <name>\", then under \"KV Read:\" and \"KV Write:\" one permission per line: a\n"
+      "key, \"[key, end)\" or \"[key, <open ended>\", with \" (prefix <key>)\" after a prefix range.");
   tree.Add(role, "list", "Lists all roles", Plain(RunRoleList));
   tree.Add(role, "grant-permission [options] <role name> <permission type> <key> [endkey]",
-           "Grants a key to a role", WithOptions(BindPermRange, RunRoleGrant));
+           "Grants a key to a role", WithOptions(BindPermRange, RunRoleGrant),
+      "Grants <permission type> (read, write or readwrite, any case) on <key>, on [key, endkey),\n"
+      "with --prefix on every key starting with <key>, or with --from-key on every key from\n"
+      "<key> on. An empty key means \"\\0\", with --prefix or --from-key the whole keyspace. The\n"
+      "flags exclude each other and an end key.");
   tree.Add(role, "revoke-permission <role name> <key> [endkey]", "Revokes a key from a role",
-           WithOptions(BindPermRange, RunRoleRevoke));
+           WithOptions(BindPermRange, RunRoleRevoke),
+      "Revokes the permission on <key> or on the range, given as to role grant-permission.");
 }
 
 }  // namespace ectl::cli

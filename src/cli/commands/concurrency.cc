@@ -162,20 +162,52 @@ void RegisterConcurrencyCommands(CommandTree& tree) {
   tree.Add(
       nullptr, "lock <lockname> [exec-command arg1 arg2 ...]", "Acquires a named lock",
       WithOptions(BindLock, RunLock),
-      "Acquires a named lock.\n\n"
+      "Acquires a named lock.\n"
+      "\n"
       "Without a command, prints the lock's key and holds the lock until interrupted\n"
       "(Ctrl-C or SIGTERM), then releases it. With a command, runs it while holding the\n"
       "lock, with ETCD_LOCK_KEY and ETCD_LOCK_REV in its environment, releases the lock\n"
       "and exits with the command's exit status. Put '--' before a command that takes\n"
-      "flags: lock mylock -- cmd --flag");
+      "flags: lock mylock -- cmd --flag\n"
+      "\n"
+      "The lock is etcd's client-side mutex recipe, so ectl and etcdctl contenders queue for\n"
+      "the same lock: a session lease of --ttl seconds (0 or less: 60), renewed in the\n"
+      "background, and the key <lockname>/<lease ID> created under it. The key is printed as\n"
+      "get prints it (-w json, fields, protobuf and --hex apply; -w table is refused before\n"
+      "the lock is taken). The session lease is revoked on exit, so the key does not linger.\n"
+      "\n"
+      "Exit status: the command's own status (128 + the signal if it was killed; etcdctl 3.4\n"
+      "exits 1), with \"Error: exit status N\"; 0 when interrupted while holding; 1 with\n"
+      "\"Error: session expired\" when the session lease is lost, while waiting or holding; 1\n"
+      "with \"Error: context canceled\" when interrupted while queued; 1 when the command cannot\n"
+      "be started; 128 without a lock name.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl lock mylock\n"
+      "  ectl lock mylock -- sh -c 'echo $ETCD_LOCK_KEY $ETCD_LOCK_REV'");
   tree.Add(
       nullptr, "elect <election-name> [proposal]",
       "Observes and participates in leader election",
       WithOptions(BindElect, RunElect),
-      "Observes and participates in leader election.\n\n"
+      "Observes and participates in leader election.\n"
+      "\n"
       "With a proposal, campaigns for leadership; once elected prints the leader key and\n"
       "the proposal and leads until interrupted (Ctrl-C or SIGTERM), then resigns.\n"
-      "With -l, prints the leader (key and proposal) each time it changes.");
+      "With -l, prints the leader (key and proposal) each time it changes.\n"
+      "\n"
+      "A candidate's key is <election-name>/<lease ID> under a 60-second session lease renewed\n"
+      "in the background; it is elected when every older candidate is gone. The session lease\n"
+      "is revoked on exit. Output is printed as get prints it; -w table is refused before\n"
+      "campaigning. The observer takes no lease.\n"
+      "\n"
+      "Exit status: 0 when interrupted; 128 for argument errors (\"elect takes one election name\n"
+      "argument and an optional proposal argument\", \"no proposal argument but -l not set\",\n"
+      "\"proposal given but -l is set\"); 1 for \"Error: elect: session expired\" (also while\n"
+      "campaigning) and \"Error: elect: observer lost\".\n"
+      "\n"
+      "Examples:\n"
+      "  ectl elect -l myelection\n"
+      "  ectl elect myelection proposal-1");
 }
 
 }  // namespace ectl::cli

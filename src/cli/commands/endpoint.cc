@@ -118,17 +118,36 @@ void RunHashKV(Context& ctx, const EndpointOptions& o) {
 }  // namespace
 
 void RegisterEndpointCommands(CommandTree& tree) {
-  Command* endpoint = tree.Add(nullptr, "endpoint <subcommand>", "Endpoint related commands");
+  Command* endpoint = tree.Add(nullptr, "endpoint <subcommand>", "Endpoint related commands", nullptr,
+      "health, status and hashkv address each endpoint on its own connection, not the balanced\n"
+      "pool. With --cluster the endpoints are every member's client URLs from the member list\n"
+      "(\"Error: failed to fetch endpoints from etcd cluster member list: ...\", exit 1, if it\n"
+      "cannot be read). An unreachable endpoint is reported after --dial-timeout.\n"
+      "\n"
+      "Example:\n"
+      "  ectl -w table endpoint status --cluster");
   tree.Add(endpoint, "health", "Checks the healthiness of endpoints specified in `--endpoints` flag",
-           WithOptions(BindCluster, RunHealth));
+           WithOptions(BindCluster, RunHealth),
+      "Checks each endpoint with a linearizable read and prints \"<endpoint> is healthy:\n"
+      "successfully committed proposal: took = <duration>\" or the reason it is not. Healthy\n"
+      "results go to stdout and unhealthy ones to stderr (etcdctl 3.4 prints both on stderr),\n"
+      "in the order of the endpoints given; the probes run concurrently. Alarms are not looked\n"
+      "at, as in etcdctl 3.4. Exit 1 with \"Error: unhealthy cluster\" when any endpoint is not\n"
+      "healthy.");
   tree.Add(
       endpoint, "status", "Prints out the status of endpoints specified in `--endpoints` flag",
       WithOptions(BindCluster, RunStatus),
       "When --write-out is set to simple, this command prints out comma-separated status lists "
       "for each endpoint.\nThe items in the lists are endpoint, ID, version, db size, is leader, "
-      "is learner, raft term, raft index, raft applied index, errors.");
+      "is learner, raft term, raft index, raft applied index, errors.\n"
+      "\n"
+      "A failing endpoint prints \"Failed to get the status of endpoint <ep> (<error>)\" on\n"
+      "stderr; the command then exits 1.");
   tree.Add(endpoint, "hashkv", "Prints the KV history hash for each endpoint in --endpoints",
-           WithOptions(BindHashKV, RunHashKV));
+           WithOptions(BindHashKV, RunHashKV),
+      "Prints the hash of each endpoint's key-value history up to --rev (0: the latest). A\n"
+      "failing endpoint prints \"Failed to get the hash of endpoint <ep> (<error>)\"; the command\n"
+      "then ends with that error, exit 1.");
 }
 
 }  // namespace ectl::cli

@@ -85,7 +85,21 @@ void RegisterKvCommands(CommandTree& tree) {
              auto o = std::make_shared<GetFlags>();
              BindGetFlags(flags, o.get());
              return [o](Context& ctx) { RunGet(ctx, *o); };
-           });
+           },
+      "Gets the key, the range [key, range_end), or with --prefix every key that starts with\n"
+      "the key, with --from-key every key from the key on. Prints each key and value on their\n"
+      "own lines (--keys-only: keys only; --print-value-only: values only; --hex: bytes as \\xNN).\n"
+      "\n"
+      "Flags of later etcdctl releases: --count-only (3.5, prints the count; needs -w fields),\n"
+      "--min-create-rev, --max-create-rev, --min-mod-rev, --max-mod-rev (3.6).\n"
+      "\n"
+      "--print-value-only with a format other than simple and --count-only without -w fields\n"
+      "are refused before anything is read (exit 128). -w table is refused (exit 4).\n"
+      "\n"
+      "Examples:\n"
+      "  ectl get greeting\n"
+      "  ectl get fruit/ --prefix --keys-only\n"
+      "  ectl get greeting -w json");
   tree.Add(
       nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
       "Puts the given key into the store",
@@ -94,23 +108,38 @@ void RegisterKvCommands(CommandTree& tree) {
         BindPutFlags(flags, o.get());
         return [o](Context& ctx) { RunPut(ctx, *o); };
       },
-      "Puts the given key into the store.\n\n"
+      "Puts the given key into the store.\n"
+      "\n"
       "When <value> begins with '-', <value> is interpreted as a flag.\n"
-      "Insert '--' for workaround:\n\n"
+      "Insert '--' for workaround:\n"
+      "\n"
       "$ put <key> -- <value>\n"
-      "$ put -- <key> <value>\n\n"
+      "$ put -- <key> <value>\n"
+      "\n"
       "If <value> isn't given as a command line argument and '--ignore-value' is not specified,\n"
       "this command reads the value from standard input, byte for byte.\n"
       "For example:\n"
       "$ cat file | put <key>\n"
-      "stores the content of the file under <key>.");
+      "stores the content of the file under <key>.\n"
+      "\n"
+      "--lease=<leaseID> (hexadecimal, as printed by lease grant) attaches the key to a lease.\n"
+      "-w table is refused before the key is written (exit 4); etcdctl writes, then refuses.");
   tree.Add(nullptr, "del [options] <key> [range_end]",
            "Removes the specified key or range of keys [key, range_end)",
            [](FlagSet& flags) -> RunFn {
              auto o = std::make_shared<DelFlags>();
              BindDelFlags(flags, o.get());
              return [o](Context& ctx) { RunDel(ctx, *o); };
-           });
+           },
+      "Deletes the key, the range [key, range_end), or with --prefix every key that starts\n"
+      "with the key, with --from-key every key from the key on. Prints the number of keys\n"
+      "deleted, then with --prev-kv each deleted key and value.\n"
+      "\n"
+      "--range (etcdctl 3.5) deletes [key, range_end) without asking for confirmation.\n"
+      "-w table is refused before anything is deleted (exit 4).\n"
+      "\n"
+      "Example:\n"
+      "  ectl del fruit/ --prefix");
 }
 
 }  // namespace ectl::cli

@@ -128,22 +128,46 @@ void RunCompaction(Context& ctx, bool physical) {
 }  // namespace
 
 void RegisterLeaseCommands(CommandTree& tree) {
-  Command* lease = tree.Add(nullptr, "lease <subcommand>", "Lease related commands");
+  Command* lease = tree.Add(nullptr, "lease <subcommand>", "Lease related commands", nullptr,
+      "Lease IDs are hexadecimal on the command line, without 0x, as lease grant prints them\n"
+      "(694d7a1e3f2c1a0b); a negative ID needs -- before it. put --lease=<leaseID> attaches a\n"
+      "key to a lease; revoking the lease deletes its keys.\n"
+      "\n"
+      "-w table is refused by every lease command before any request (exit 4). Argument errors\n"
+      "exit 128; grant and revoke failures exit 1; timetolive, list and keep-alive failures\n"
+      "exit 2, as etcdctl. Without a reachable endpoint each fails after --dial-timeout.\n"
+      "\n"
+      "Example:\n"
+      "  ectl lease grant 60             # lease 694d7a1e3f2c1a0b granted with TTL(60s)\n"
+      "  ectl put session alive --lease=694d7a1e3f2c1a0b\n"
+      "  ectl lease timetolive 694d7a1e3f2c1a0b --keys\n"
+      "  ectl lease revoke 694d7a1e3f2c1a0b");
   tree.Add(lease, "grant <ttl>", "Creates leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunGrant(ctx); };
-  });
+  },
+      "Creates a lease of <ttl> seconds (decimal; etcd raises a TTL below its minimum) and\n"
+      "prints its ID. Failures: \"failed to grant lease (<error>)\", exit 1.");
   tree.Add(lease, "revoke <leaseID>", "Revokes leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunRevoke(ctx); };
-  });
+  },
+      "Revokes a lease; every key attached to it is deleted. -w protobuf is refused before\n"
+      "revoking (exit 4; etcdctl revokes, then fails).");
   tree.Add(lease, "timetolive <leaseID> [options]", "Get lease information",
            [](FlagSet& flags) -> RunFn {
              auto keys = std::make_shared<bool>(false);
              flags.Bool(keys.get(), "keys", "Get keys attached to this lease");
              return [keys](Context& ctx) { RunTimeToLive(ctx, *keys); };
-           });
+           },
+      "Prints the lease's granted and remaining TTL; --keys also lists the keys attached to it.\n"
+      "An unknown lease prints \"lease <id> already expired\". As etcdctl, the call has no\n"
+      "deadline once connected and failures exit 2; with no reachable endpoint it fails after\n"
+      "--dial-timeout (etcdctl waits forever).");
   tree.Add(lease, "list", "List all active leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunList(ctx); };
-  });
+  },
+      "Prints \"found N leases\" and the ID of every active lease. As etcdctl, the call has no\n"
+      "deadline once connected and failures exit 2; with no reachable endpoint it fails after\n"
+      "--dial-timeout (etcdctl waits forever).");
   tree.Add(
       lease, "keep-alive [options] <leaseID>", "Keeps leases alive (renew)",
       [](FlagSet& flags) -> RunFn {
@@ -152,8 +176,19 @@ void RegisterLeaseCommands(CommandTree& tree) {
                    "Resets the keep-alive time to its original value and exits immediately");
         return [once](Context& ctx) { RunKeepAlive(ctx, *once); };
       },
-      "Keeps the lease alive until it expires, is revoked, or the command is interrupted.\n"
-      "Unlike etcdctl, the command exits with status 1 when the lease is lost.");
+      "Keeps the lease alive until it expires, is revoked, or the command is interrupted,\n"
+      "printing each renewal (\"lease <id> keepalived with TTL(<ttl>)\"). The first request goes\n"
+      "out at once, then one every TTL/3. --once renews the lease once and exits.\n"
+      "\n"
+      "When the stream breaks (member stopped, leader change), a new one is opened on a member\n"
+      "that is up and a renewal sent at once; give --endpoints every member. The lease counts as\n"
+      "lost when the server reports it gone or no response came within its TTL.\n"
+      "\n"
+      "Exit status: 0 when interrupted (Ctrl-C or SIGTERM; the lease is not revoked and expires\n"
+      "after its TTL). 1 when the lease is lost, after etcdctl's \"lease <id> expired or revoked.\"\n"
+      "line: \"Error: lease <id> expired or revoked\", or \"Error: lease <id> expired or lost: no\n"
+      "keep-alive response within its TTL\". etcdctl exits 0 there. 2 when no endpoint answers\n"
+      "(after --dial-timeout) or, with --once, when the lease is unknown.");
 }
 
 void RegisterCompactionCommand(CommandTree& tree) {
@@ -163,7 +198,11 @@ void RegisterCompactionCommand(CommandTree& tree) {
              flags.Bool(physical.get(), "physical",
                         "'true' to wait for compaction to physically remove all old revisions");
              return [physical](Context& ctx) { RunCompaction(ctx, *physical); };
-           });
+           },
+      "Discards the key history before <revision> and prints \"compacted revision <revision>\",\n"
+      "whatever -w says. --physical waits until the old revisions are removed from the backend.\n"
+      "A revision that is not a number exits 1, as etcdctl; server errors (\"required revision\n"
+      "has been compacted\", \"is a future revision\") exit 1.");
 }
 
 }  // namespace ectl::cli

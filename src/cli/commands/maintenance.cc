@@ -89,13 +89,24 @@ void RunMoveLeader(Context& ctx) {
 
 void RegisterDefragCommand(CommandTree& tree) {
   tree.Add(nullptr, "defrag", "Defragments the storage of the etcd members with given endpoints",
-           WithOptions(BindDefrag, RunDefrag));
+           WithOptions(BindDefrag, RunDefrag),
+      "Defragments the backend of each endpoint, or with --cluster of every member, one at a\n"
+      "time, printing \"Finished defragmenting etcd member[<ep>]\". A failure prints \"Failed to\n"
+      "defragment etcd member[<ep>] (<error>)\" and the command exits 1.\n"
+      "\n"
+      "--data-dir (offline defragmentation of a stopped member's files) is not supported:\n"
+      "\"Error: defrag --data-dir is not supported by ectl: it defragments running members only\",\n"
+      "exit 4.");
 }
 
 void RegisterMoveLeaderCommand(CommandTree& tree) {
   tree.Add(nullptr, "move-leader <transferee-member-id>",
            "Transfers leadership to another etcd cluster member.",
-           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMoveLeader(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMoveLeader(ctx); }; },
+      "Asks each endpoint for its status, sends the transfer to the one that is the leader and\n"
+      "prints \"Leadership transferred from <leader> to <target>\". Give the leader among\n"
+      "--endpoints: otherwise \"Error: no leader endpoint given at [<endpoints>]\", exit 128.\n"
+      "-w fields and -w table are refused before the transfer (exit 4).");
 }
 
 }  // namespace ectl::cli

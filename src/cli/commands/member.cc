@@ -85,9 +85,21 @@ void RunMemberList(Context& ctx) {
 }  // namespace
 
 void RegisterMemberCommands(CommandTree& tree) {
-  Command* member = tree.Add(nullptr, "member <subcommand>", "Membership related commands");
+  Command* member = tree.Add(nullptr, "member <subcommand>", "Membership related commands", nullptr,
+      "Member IDs are hexadecimal. add, remove, update and promote print them space-padded to\n"
+      "16 columns, as etcdctl; list prints them unpadded. -w fields and -w table are refused by\n"
+      "add, remove, update and promote before the change is made (exit 4; etcdctl makes the\n"
+      "change, then refuses).\n"
+      "\n"
+      "Examples:\n"
+      "  ectl member list -w table\n"
+      "  ectl member add m4 --peer-urls=http://10.0.0.4:2380 --learner\n"
+      "  ectl member promote 8211f1d0f64f3269");
   tree.Add(member, "add <memberName> [options]", "Adds a member into the cluster",
-           WithOptions(BindMemberAdd, RunMemberAdd));
+           WithOptions(BindMemberAdd, RunMemberAdd),
+      "Adds a member with the given --peer-urls (comma-separated), as a non-voting learner with\n"
+      "--learner, and prints the ETCD_NAME, ETCD_INITIAL_CLUSTER, ETCD_INITIAL_ADVERTISE_PEER_URLS\n"
+      "and ETCD_INITIAL_CLUSTER_STATE lines to start it with.");
   tree.Add(member, "remove <memberID>", "Removes a member from the cluster",
            [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberRemove(ctx); }; });
   tree.Add(member, "update <memberID> [options]", "Updates a member in the cluster",
@@ -101,7 +113,8 @@ void RegisterMemberCommands(CommandTree& tree) {
   tree.Add(
       member, "promote <memberID>", "Promotes a non-voting member in the cluster",
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberPromote(ctx); }; },
-      "Promotes a non-voting learner member to a voting one in the cluster.");
+      "Promotes a non-voting learner member to a voting one in the cluster.\n"
+      "-w json and -w protobuf print the response (etcdctl 3.4 panics on -w json).");
 }
 
 }  // namespace ectl::cli

@@ -188,12 +188,31 @@ void RegisterMirrorCommand(CommandTree& tree) {
       nullptr, "make-mirror [options] <destination>",
       "Makes a mirror at the destination etcd cluster",
       WithOptions(BindMakeMirror, RunMakeMirror),
-      "Makes a mirror at the destination etcd cluster.\n\n"
+      "Makes a mirror at the destination etcd cluster.\n"
+      "\n"
       "Copies every key under --prefix as of one revision, then applies each later change,\n"
       "one destination transaction per source revision, until interrupted (Ctrl-C or\n"
       "SIGTERM). Prints the number of keys and changes mirrored so far every 30 seconds.\n"
       "--rev=N skips the initial copy and applies the changes made after revision N, to\n"
-      "resume a mirror whose destination is known to be in sync up to N.");
+      "resume a mirror whose destination is known to be in sync up to N.\n"
+      "\n"
+      "--dest-prefix writes under another prefix (the first occurrence of --prefix in each\n"
+      "key is replaced); --no-dest-prefix strips --prefix. A transaction holds at most\n"
+      "--max-txn-ops operations (etcdctl 3.6, like --rev). Leases are not copied. The\n"
+      "destination uses the global dial and keepalive settings, its own --dest-* TLS files and\n"
+      "no --user; each destination call has --command-timeout.\n"
+      "\n"
+      "Resuming: R for --rev=R is a source revision up to which the destination is known to be\n"
+      "complete, e.g. the source's revision when the earlier mirror started (the header of\n"
+      "\"ectl get x -w json\"). Replaying changes the destination already has is harmless, so an\n"
+      "earlier R is safe; R must not be older than the source's compaction.\n"
+      "\n"
+      "Exit status: 0 when interrupted; 1 when the start revision has been compacted\n"
+      "(\"Error: etcdserver: mvcc: required revision has been compacted\"); 128 for argument\n"
+      "errors, reported before connecting.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --rev=1234 dst:2379");
 }
 
 }  // namespace ectl::cli

@@ -126,14 +126,33 @@ void RunRestore(Context& ctx, const RestoreFlags& flags) {
 }  // namespace
 
 void RegisterSnapshotCommands(CommandTree& tree) {
-  Command* snapshot = tree.Add(nullptr, "snapshot <subcommand>", "Manages etcd node snapshots");
+  Command* snapshot = tree.Add(nullptr, "snapshot <subcommand>", "Manages etcd node snapshots", nullptr,
+      "save fetches a snapshot from one running member; status inspects a snapshot file\n"
+      "locally. restore, which rebuilds a member's data directory offline, is not supported.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=10.0.0.1:2379 snapshot save backup.db\n"
+      "  ectl -w table snapshot status backup.db");
   tree.Add(snapshot, "save <filename>", "Stores an etcd node backend snapshot to a given file",
-           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; },
+      "Streams a snapshot of the member's backend into <filename>.part (mode 0600), verifies\n"
+      "the SHA-256 checksum etcd appends, syncs the file and renames it to <filename>, then\n"
+      "prints \"Snapshot saved at <filename>\". When stderr is a terminal a \"Received <size>\"\n"
+      "counter is drawn there.\n"
+      "\n"
+      "Needs exactly one endpoint (\"Error: snapshot must be requested to one selected node, not\n"
+      "multiple [...]\"). On any failure, a checksum mismatch or Ctrl-C, the partial file is\n"
+      "removed and the exit code is 5. An unreachable endpoint fails after --dial-timeout; the\n"
+      "transfer itself has no deadline unless --command-timeout is given.");
   tree.Add(
       snapshot, "status <filename>", "Gets backend snapshot status of a given file",
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated status lists "
-      "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.");
+      "for each endpoint.\nThe items in the lists are hash, revision, total keys, total size.\n"
+      "\n"
+      "The file is read without opening it for writing. Its meta pages and page bounds are\n"
+      "checked, not the whole database as etcdctl does; a damaged file reports e.g.\n"
+      "\"Error: invalid database\", exit 1.");
   // Offline: builds no client, so ETCDCTL_* are not read (as etcdctl).
   Command* restore = tree.Add(snapshot, "restore <filename> [options]",
                               "Restores an etcd member snapshot to an etcd directory",

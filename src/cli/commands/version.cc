@@ -47,7 +47,9 @@ void RegisterMigrateCommand(CommandTree& tree) {
                            "migrate is not supported by " + ctx.program() +
                                ": the v2 store conversion works on a stopped member's files");
              };
-           });
+           },
+      "Not supported: the v2 store conversion works on a stopped member's files (and was\n"
+      "removed in etcdctl 3.5). The command fails with a clear error (exit 4).");
 }
 
 }  // namespace ectl::cli
