@@ -131,7 +131,8 @@ TEST(BoltReader, InlineBucketAndSize) {
 TEST(BoltReader, RejectsWhatIsNotBbolt) {
   EXPECT_THROW(client::BoltReader(std::string(8192, 'j')), client::BoltError);
   EXPECT_THROW(client::BoltReader(TinyBolt(true)), client::BoltError);
-  EXPECT_THROW(client::BoltReader(std::string()), client::BoltError);
+  // Braces: as a statement, `T(std::string());` is a declaration to clang.
+  EXPECT_THROW(client::BoltReader{std::string()}, client::BoltError);
 }
 
 }  // namespace
