@@ -115,9 +115,12 @@ class FieldsPrinter final : public Printer {
   // concurrency
 
  private:
+  // Every result without an override above is refused here, so that Require() refuses it
+  // before the RPC (user get/list and auth status, as etcdctl 3.5, included).
   bool Supports(Result kind) const override {
     return kind != Result::kMemberAdd && kind != Result::kMemberChange &&
-           kind != Result::kMoveLeader;
+           kind != Result::kMoveLeader && kind != Result::kAuthStatus &&
+           kind != Result::kUserGet && kind != Result::kUserList;
   }
 
   void Line(std::string_view name, std::string_view value) { FieldLine(buffer(), "", name, value); }

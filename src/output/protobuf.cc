@@ -32,8 +32,8 @@ class ProtobufPrinter final : public Printer {
 
   // lease
   // Only the header's bytes, as etcdctl's protobuf printer marshals the embedded header
-  // of clientv3's lease structs. (lease revoke is refused by the command before it
-  // revokes: etcdctl cannot marshal that response at all.)
+  // of clientv3's lease structs. lease revoke is refused (Supports): etcdctl cannot
+  // marshal that response at all, and Require() must say so before the lease is revoked.
   void LeaseGrant(const etcdserverpb::LeaseGrantResponse& r) override { Message(r.header()); }
   void LeaseTimeToLive(const etcdserverpb::LeaseTimeToLiveResponse& r, bool) override {
     Message(r.header());
@@ -73,7 +73,8 @@ class ProtobufPrinter final : public Printer {
  private:
   bool Supports(Result kind) const override {
     return kind != Result::kEndpointHealth && kind != Result::kEndpointStatus &&
-           kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus;
+           kind != Result::kEndpointHashKV && kind != Result::kSnapshotStatus &&
+           kind != Result::kLeaseRevoke;
   }
 
   void Message(const google::protobuf::MessageLite& m) {
