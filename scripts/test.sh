@@ -1,35 +1,103 @@
 #!/usr/bin/env bash
-# Builds ectl with its tests, then runs the unit tests and the integration tests (which start
-# their own etcd servers on free loopback ports). Both suites always run; the exit status is
-# non-zero if either fails.
+# Builds ectl with its tests and runs them twice: the release build (build/) and the
+# checking build (build-asan/, AddressSanitizer + UndefinedBehaviorSanitizer, see
+# scripts/build-asan.sh), then replays the fuzz corpora and fuzzes each target for a short
+# bounded time (scripts/fuzz.sh). The integration tests start their own etcd servers on
+# free loopback ports. Every phase runs (a phase whose build failed is skipped); the
+# summary gives each phase's result and wall-clock time, and the exit status is non-zero if
+# any phase failed.
 #
-# Environment: JOBS (build jobs, default 2), CTEST_PARALLEL_LEVEL (tests run at once, default 1).
-set -euo pipefail
+# Under the sanitizers run the unit tests and all integration suites: each suite drives
+# build-asan/ectl, so every command path the integration tests cover is checked. They add
+# about <ASAN_MINUTES> minutes with a warm compiler cache (see src/README.md); if CI time
+# gets short, drop the suites that mostly wait on etcd (ClusterFailover, CheckPerf,
+# LeaseKeepAlive) first, through ECTL_ASAN_SUITES.
+#
+# Environment: JOBS (build jobs, default 2), CTEST_PARALLEL_LEVEL (tests run at once,
+# default 1), FUZZ_SECONDS (fuzzing time per target, default 20; 0 skips fuzzing),
+# ECTL_ASAN_SUITES (a ctest -R regex narrowing the sanitized integration suites).
+set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ECTL_CMAKE_ARGS="-DECTL_BUILD_TESTS=ON ${ECTL_CMAKE_ARGS:-}" scripts/build.sh
+declare -A result seconds
+phases=()
+status=0
+
+# phase NAME COMMAND...: runs the command, records its result and wall-clock time.
+phase() {
+  local name=$1 start=$SECONDS
+  shift
+  phases+=("$name")
+  echo "==> $name"
+  if "$@"; then
+    result[$name]=passed
+  else
+    result[$name]="FAILED (exit $?)"
+    status=1
+  fi
+  seconds[$name]=$((SECONDS - start))
+  [[ "${result[$name]}" == passed ]]
+}
+
+skip() {
+  phases+=("$1")
+  result[$1]="skipped ($2)"
+  seconds[$1]=0
+}
 
 # A label with no tests is an error, and a default per-test timeout stops a hung test from
 # holding a CI machine until its job limit.
 run_suite() {
-  ctest --test-dir build --output-on-failure --no-tests=error --timeout 600 -L "$1"
+  local dir=$1 label=$2
+  shift 2
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error --timeout 600 -L "$label" "$@"
 }
 
-declare -A result
-status=0
-for suite in unit integration; do
-  echo "==> ctest -L $suite"
-  if run_suite "$suite"; then
-    result[$suite]=passed
-  else
-    result[$suite]="FAILED (exit $?)"
-    status=1
+# The sanitized ectl writes its reports to build-asan/sanitizer-logs/ rather than stderr
+# (src/sanitizer_options.cc), so a report fails this phase even where a test passed.
+run_asan_integration() {
+  local logs=build-asan/sanitizer-logs rc=0
+  mkdir -p "$logs"
+  find "$logs" -type f -delete
+  run_suite build-asan integration ${ECTL_ASAN_SUITES:+-R "$ECTL_ASAN_SUITES"} || rc=$?
+  if [[ -n "$(ls -A "$logs")" ]]; then
+    echo "Sanitizer reports from ectl:"
+    for f in "$logs"/*; do
+      echo "--- $f"
+      cat "$f"
+    done
+    rc=1
   fi
-done
+  return "$rc"
+}
+
+if phase build env ECTL_CMAKE_ARGS="-DECTL_BUILD_TESTS=ON ${ECTL_CMAKE_ARGS:-}" scripts/build.sh; then
+  phase unit run_suite build unit
+  phase integration run_suite build integration
+else
+  skip unit "build failed"
+  skip integration "build failed"
+fi
+
+if phase asan-build scripts/build-asan.sh; then
+  phase asan-unit run_suite build-asan unit
+  phase asan-integration run_asan_integration
+  phase fuzz-replay run_suite build-asan fuzz
+  if [[ "${FUZZ_SECONDS:-20}" != 0 ]]; then
+    phase fuzz scripts/fuzz.sh
+  else
+    skip fuzz "FUZZ_SECONDS=0"
+  fi
+else
+  for p in asan-unit asan-integration fuzz-replay fuzz; do skip "$p" "asan-build failed"; done
+fi
 
 echo
 echo "Summary:"
-for suite in unit integration; do
-  printf '  %-12s %s\n' "$suite" "${result[$suite]}"
+total=0
+for p in "${phases[@]}"; do
+  printf '  %-18s %-28s %4ds\n' "$p" "${result[$p]}" "${seconds[$p]}"
+  total=$((total + seconds[$p]))
 done
+printf '  %-18s %-28s %4ds\n' total "" "$total"
 exit "$status"
