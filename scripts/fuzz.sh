@@ -25,21 +25,22 @@ scripts/build-asan.sh "${build_args[@]}"
 status=0
 summary=()
 for t in "${targets[@]}"; do
-  work="build-asan/fuzz/corpus/$t"
-  artifacts="build-asan/fuzz/artifacts/$t"
-  log="build-asan/fuzz/$t.log"
+  # Absolute paths: cli_fuzzer works in a scratch directory of its own.
+  work="$PWD/build-asan/fuzz/corpus/$t"
+  artifacts="$PWD/build-asan/fuzz/artifacts/$t"
+  log="$PWD/build-asan/fuzz/$t.log"
   mkdir -p "$work" "$artifacts"
   echo "==> $t for ${seconds}s"
   # -timeout: an input running this long is a hang; -rss_limit_mb: a leak or blow-up.
   # shellcheck disable=SC2086
   if "build-asan/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} \
-      "$work" "fuzz/corpus/$t" >"$log" 2>&1; then
+      "$work" "$PWD/fuzz/corpus/$t" >"$log" 2>&1; then
     rc=0
   else
     rc=$?
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}' || true)
   found=$(grep -cE '^(==[0-9]+==ERROR|.*runtime error:|==[0-9]+== ERROR: libFuzzer)' "$log" || true)
   if ((rc != 0)); then
     status=1
