@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake pkg-config ccache
+  # the checking build (scripts/build-asan.sh): clang, its sanitizer and libFuzzer
+  # runtimes, and llvm-symbolizer for readable sanitizer stacks
+  clang libclang-rt-14-dev llvm
   # libraries
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libfmt-dev libedit-dev libgtest-dev

@@ -47,8 +47,9 @@ std::vector<std::string> BuildEnvironment(const EnvChanges& changes) {
   }
   for (const auto& [k, v] : changes.set) {
     // A repeated name: the later value wins, as documented.
-    std::erase_if(env,
-                  [&](const std::string& s) { return HasPrefix(s, k + "="); });
+    // (clang 14 cannot capture a structured binding, hence the named prefix.)
+    const std::string prefix = k + "=";
+    std::erase_if(env, [&](const std::string& s) { return HasPrefix(s, prefix); });
     env.push_back(k + "=" + v);
   }
   return env;

@@ -186,6 +186,26 @@ TEST(RoleGetPrinters, JsonAndFields) {
   EXPECT_THROW(PrintRole("table"), Error);
 }
 
+// Found by printer_fuzzer: fields' Require() accepted these results and the print then
+// threw, so only the commands' own checks refused them before the RPC
+// (fuzz/regressions/printer_fuzzer/fields_auth_status_passes_require).
+TEST(FieldsPrinter, RefusesUserGetUserListAndAuthStatusInRequire) {
+  std::ostringstream out;
+  auto p = output::MakePrinter("fields", false, out);
+  for (output::Result kind :
+       {output::Result::kUserGet, output::Result::kUserList, output::Result::kAuthStatus}) {
+    try {
+      p->Require(kind);
+      ADD_FAILURE() << "fields accepted result " << static_cast<int>(kind);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::kBadFeature);
+      EXPECT_STREQ(e.what(), "fields not supported as output format");
+    }
+  }
+  EXPECT_NO_THROW(p->Require(output::Result::kRoleGet));
+  EXPECT_NO_THROW(p->Require(output::Result::kRoleList));
+}
+
 TEST(RoleListFields, NoSpaceWithoutRoles) {
   etcdserverpb::AuthRoleListResponse r;
   std::ostringstream out;

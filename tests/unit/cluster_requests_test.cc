@@ -131,7 +131,8 @@ TEST(BoltReader, InlineBucketAndSize) {
 TEST(BoltReader, RejectsWhatIsNotBbolt) {
   EXPECT_THROW(offline::BoltReader(std::string(8192, 'j')), offline::BoltError);
   EXPECT_THROW(offline::BoltReader(TinyBolt(true)), offline::BoltError);
-  EXPECT_THROW(offline::BoltReader(std::string()), offline::BoltError);
+  // Braces: as a statement, `T(std::string());` is a declaration to clang.
+  EXPECT_THROW(offline::BoltReader{std::string()}, offline::BoltError);
 }
 
 }  // namespace

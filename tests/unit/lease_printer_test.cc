@@ -168,6 +168,21 @@ TEST(LeasePrinter, ProtobufWritesOnlyTheHeader) {
             kHeaderBytes + kHeaderBytes);
 }
 
+// Found by printer_fuzzer: protobuf's Require(kLeaseRevoke) passed and LeaseRevoke() then
+// threw, so only the command's own check refused it before the RPC
+// (fuzz/regressions/printer_fuzzer/protobuf_lease_revoke_passes_require).
+TEST(LeasePrinter, ProtobufRefusesLeaseRevokeInRequire) {
+  std::ostringstream out;
+  auto p = MakePrinter("protobuf", false, out);
+  try {
+    p->Require(Result::kLeaseRevoke);
+    ADD_FAILURE() << "protobuf accepted lease revoke";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadFeature);
+    EXPECT_STREQ(e.what(), "protobuf not supported as output format");
+  }
+}
+
 TEST(LeasePrinter, TableRefusesEveryLeaseResult) {
   std::ostringstream out;
   auto p = MakePrinter("table", false, out);
