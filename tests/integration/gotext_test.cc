@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/bytes.h"
 #include "ctl.h"
 #include "etcd_fixture.h"
 
@@ -52,23 +53,10 @@ constexpr RuneRange kPrintable[] = {
 
 constexpr char kHex[] = "0123456789abcdef";
 
+// The UTF-8 bytes of r (never a surrogate here: the sweep skips them).
 std::string Utf8(uint32_t r) {
   std::string out;
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
+  AppendRune(out, r);
   return out;
 }
 
