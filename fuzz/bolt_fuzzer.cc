@@ -8,22 +8,22 @@
 #include <string>
 #include <string_view>
 
-#include "client/bolt_reader.h"
-#include "client/crc32c.h"
+#include "offline/bolt_reader.h"
+#include "offline/crc32c.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
-    ectl::client::BoltReader db(std::string(reinterpret_cast<const char*>(data), size));
+    ectl::offline::BoltReader db(std::string(reinterpret_cast<const char*>(data), size));
     int64_t total_size = db.Size();
     uint32_t crc = 0;
     int64_t keys = 0;
-    db.Walk([&](std::string_view bucket) { crc = ectl::client::Crc32c(crc, bucket); },
+    db.Walk([&](std::string_view bucket) { crc = ectl::offline::Crc32c(crc, bucket); },
             [&](std::string_view k, std::string_view v) {
-              crc = ectl::client::Crc32c(ectl::client::Crc32c(crc, k), v);
+              crc = ectl::offline::Crc32c(ectl::offline::Crc32c(crc, k), v);
               ++keys;
             });
     (void)total_size;
-  } catch (const ectl::client::BoltError&) {
+  } catch (const ectl::offline::BoltError&) {
   }
   return 0;
 }

@@ -12,7 +12,7 @@
 
 #include <google/protobuf/stubs/logging.h>
 
-#include "cli/txn_ops.h"
+#include "cli/commands/txn_ops.h"
 #include "common/error.h"
 #include "etcdserverpb/rpc.pb.h"
 #include "txn/grammar.h"
