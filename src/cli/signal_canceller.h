@@ -2,13 +2,17 @@
 // commands that end cleanly on Ctrl-C or SIGTERM (lock, elect, make-mirror, check): the
 // first signal is a Cancel(kInterrupted), so blocked calls return and the command can
 // release what it holds before exiting; a second one ends the process.
+// RunStoppable does the same for the offline tools (offline/stop.h).
 //
 // Construct it in the main thread before the client (see sys/signal_watcher.h); it lives
 // in cli/ because sys/ knows nothing of the client.
 #ifndef ECTL_CLI_SIGNAL_CANCELLER_H_
 #define ECTL_CLI_SIGNAL_CANCELLER_H_
 
+#include <utility>
+
 #include "client/canceller.h"
+#include "offline/stop.h"
 #include "sys/signal_watcher.h"
 
 namespace ectl::cli {
@@ -21,6 +25,25 @@ class SignalCanceller {
  private:
   sys::SignalWatcher watcher_;
 };
+
+// Runs job(stop) with SIGINT/SIGTERM turned into stop() == true, so that the offline tool
+// unwinds through its clean-up; then, the watcher gone, the process dies of the signal
+// (130/143 in a shell), as it would have without ectl's handling.
+template <class Job>
+void RunStoppable(Job&& job) {
+  int sig = 0;
+  {
+    sys::SignalWatcher watcher([](int) {});
+    try {
+      std::forward<Job>(job)(offline::StopRequested([&watcher] { return watcher.received() != 0; }));
+    } catch (const offline::Interrupted&) {
+      sig = watcher.received();
+      if (sig == 0) throw;
+    }
+    if (sig == 0) sig = watcher.received();
+  }
+  if (sig != 0) sys::SignalWatcher::DieOf(sig);
+}
 
 }  // namespace ectl::cli
 

@@ -15,7 +15,7 @@
 #include "offline/bolt_reader.h"
 #include "offline/bolt_writer.h"
 #include "offline/file_util.h"
-#include "offline/interrupt_guard.h"
+#include "offline/stop.h"
 
 namespace ectl::offline {
 namespace {
@@ -51,9 +51,8 @@ class TempFile {
 
 std::string DataDirDb(const std::string& data_dir) { return data_dir + "/member/snap/db"; }
 
-void Defrag(const std::string& data_dir) {
+void Defrag(const std::string& data_dir, const StopRequested& stop) {
   std::string path = DataDirDb(data_dir);
-  InterruptGuard interrupt;  // released last: Ctrl-C removes the temporary file first
   MappedFile db(path);
   // A running etcd holds an exclusive lock on its db; never rewrite it under etcd.
   if (::flock(db.fd(), LOCK_EX | LOCK_NB) != 0) {
@@ -65,9 +64,9 @@ void Defrag(const std::string& data_dir) {
     TempFile tmp(DirName(path));
     BoltWriter out(tmp.fd(), in.page_size());
     // Keeps the input's pages from piling up in the RSS (see MappedFile::Release).
-    out.OnFlush([&db, chunks = 0]() mutable {
+    out.OnFlush([&db, &stop, chunks = 0]() mutable {
       if (++chunks % 32 == 0) db.Release();
-      InterruptGuard::Check();
+      CheckStop(stop);
     });
     in.ForEach(in.Root(), [&](std::string_view name, std::string_view value, bool is_bucket) {
       if (!is_bucket) Fail("backend: cannot defrag bucket " + std::string(name));
@@ -77,7 +76,7 @@ void Defrag(const std::string& data_dir) {
     });
     uint64_t size = out.Finish(in.txid() + 1);
     tmp.SyncAndClose();
-    InterruptGuard::Check();
+    CheckStop(stop);
     // A file that was already compact may come out a page or two larger with this
     // packing; then the original is the better result and stays.
     if (size > db.data().size()) return;

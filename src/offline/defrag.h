@@ -6,13 +6,16 @@
 
 #include <string>
 
+#include "offline/stop.h"
+
 namespace ectl::offline {
 
 // The db file of a data directory.
 std::string DataDirDb(const std::string& data_dir);
 
-// Defragments DataDirDb(data_dir); throws Error with the reason.
-void Defrag(const std::string& data_dir);
+// Defragments DataDirDb(data_dir); throws Error with the reason, Interrupted once stop
+// says so (the temporary file removed, the original untouched).
+void Defrag(const std::string& data_dir, const StopRequested& stop = {});
 
 }  // namespace ectl::offline
 

@@ -17,7 +17,7 @@
 #include "offline/bolt_writer.h"
 #include "offline/digest.h"
 #include "offline/file_util.h"
-#include "offline/interrupt_guard.h"
+#include "offline/stop.h"
 #include "offline/membership.h"
 #include "offline/raft_files.h"
 
@@ -50,7 +50,8 @@ std::string BigEndian64(uint64_t v) {
 }
 
 // The database part of the snapshot, its trailer checked unless skip_hash_check.
-std::string_view CheckedDb(const MappedFile& mapped, const std::string& path, bool skip_hash_check) {
+std::string_view CheckedDb(const MappedFile& mapped, const std::string& path, bool skip_hash_check,
+                           const StopRequested& stop) {
   std::string_view file = mapped.data();
   if (file.size() < kHashSize) Fail("seek " + path + ": invalid argument");
   // A bbolt file is a whole number of pages; etcd's snapshot stream appends a SHA-256.
@@ -63,7 +64,7 @@ std::string_view CheckedDb(const MappedFile& mapped, const std::string& path, bo
   if (!skip_hash_check) {
     Sha256 sha;
     for (size_t at = 0; at < db.size(); at += kHashWindow) {
-      InterruptGuard::Check();
+      CheckStop(stop);
       sha.Update(db.substr(at, kHashWindow));
       mapped.Release(at, kHashWindow);
     }
@@ -84,7 +85,8 @@ struct RootEntry {
 // Copies the snapshot's buckets into a new bbolt file, with the edits a restored member
 // needs: consistent_index = n (the applied index of the bootstrap entries), the old
 // cluster's members dropped, and the buckets the server expects created if missing.
-void WriteDb(const BoltReader& in, const MappedFile& file, const std::string& path, uint64_t n) {
+void WriteDb(const BoltReader& in, const MappedFile& file, const std::string& path, uint64_t n,
+             const StopRequested& stop) {
   std::vector<RootEntry> root;
   in.ForEach(in.Root(), [&](std::string_view k, std::string_view v, bool is_bucket) {
     root.push_back({std::string(k), v, is_bucket, true});
@@ -99,9 +101,9 @@ void WriteDb(const BoltReader& in, const MappedFile& file, const std::string& pa
 
   Fd fd = CreateFile(path, 0600);
   BoltWriter out(fd.get(), in.page_size());
-  out.OnFlush([&file, chunks = 0]() mutable {
+  out.OnFlush([&file, &stop, chunks = 0]() mutable {
     if (++chunks % kReleaseEveryChunks == 0) file.Release();
-    InterruptGuard::Check();
+    CheckStop(stop);
   });
   for (const RootEntry& e : root) {
     if (!e.is_bucket) {
@@ -174,11 +176,8 @@ void Restore(const RestoreOptions& o) {
   if (Exists(data_dir)) Fail("data-dir \"" + data_dir + "\" exists");
   if (!o.wal_dir.empty() && Exists(o.wal_dir)) Fail("wal-dir \"" + o.wal_dir + "\" exists");
 
-  // Declared first so that it is released last: an interrupt unwinds through the
-  // temporary directories' removal before the process dies of the signal.
-  InterruptGuard interrupt;
   MappedFile file(o.snapshot_path);
-  std::string_view db = CheckedDb(file, o.snapshot_path, o.skip_hash_check);
+  std::string_view db = CheckedDb(file, o.snapshot_path, o.skip_hash_check, o.stop);
   std::optional<BoltReader> in;
   try {
     in.emplace(BoltReader::View(db));
@@ -190,7 +189,7 @@ void Restore(const RestoreOptions& o) {
   MakeDir(data.path() + "/member", 0700);
   MakeDir(data.path() + "/member/snap", 0700);
   try {
-    WriteDb(*in, file, data.path() + "/member/snap/db", m.members.size());
+    WriteDb(*in, file, data.path() + "/member/snap/db", m.members.size(), o.stop);
   } catch (const BoltError& e) {
     Fail("snapshot " + o.snapshot_path + " is not a valid database: " + e.what());
   }
@@ -216,7 +215,7 @@ void Restore(const RestoreOptions& o) {
   }
   SyncDir(data.path() + "/member");
   SyncDir(data.path());
-  InterruptGuard::Check();  // the last point where giving up leaves nothing behind
+  CheckStop(o.stop);  // the last point where giving up leaves nothing behind
 
   if (wal) {
     // The temp dir holds `wal`; move that into place and let the temp dir go.

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "offline/stop.h"
+
 namespace ectl::offline {
 
 struct RestoreOptions {
@@ -18,6 +20,7 @@ struct RestoreOptions {
   std::string initial_cluster_token = "etcd-cluster";
   std::string initial_advertise_peer_urls = "http://localhost:2380";
   bool skip_hash_check = false;
+  StopRequested stop;  // checked between writes; Interrupted leaves nothing behind
 };
 
 // Throws Error (exit code 1) with etcdctl's message where etcdctl has one.

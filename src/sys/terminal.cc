@@ -1,6 +1,7 @@
 // Terminal checks and the no-echo line read; see terminal.h.
 #include "sys/terminal.h"
 
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -48,6 +49,12 @@ std::string ReadLine(std::istream& in) {
   std::getline(in, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+int TerminalColumns(int fd) {
+  if (!IsTerminal(fd)) return 0;
+  winsize ws{};
+  return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
 }
 
 std::string ReadHiddenLine(std::istream& in) {

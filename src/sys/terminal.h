@@ -1,4 +1,4 @@
-// The terminal: whether a descriptor is one, and reading a line with echo off (password
+// The terminal: whether a descriptor is one, its width, and reading a line with echo off (password
 // prompts). Echo is restored when the read ends, and also on Ctrl-C or SIGTERM during it,
 // after which the process dies of that signal as it would have without ectl's handling
 // (a shell reports 130 or 143). Holds no prompts or messages: those are the CLI's.
@@ -11,6 +11,9 @@
 namespace ectl::sys {
 
 bool IsTerminal(int fd);
+
+// The width of the terminal on fd in columns; 0 when fd is not a terminal.
+int TerminalColumns(int fd);
 
 // One line from in, without its line ending ("\n" or "\r\n").
 std::string ReadLine(std::istream& in);

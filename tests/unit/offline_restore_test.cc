@@ -1,14 +1,20 @@
 // Restore's pure parts: member and cluster IDs, peer URL checks, the WAL framing and
 // CRC chain, and the .snap file, against values observed from etcd 3.4's own restore.
 #include <gtest/gtest.h>
-#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <functional>
+#include <string>
 
 #include "common/error.h"
 #include "offline/crc32c.h"
-#include "offline/interrupt_guard.h"
+#include "offline/bolt_writer.h"
+#include "offline/file_util.h"
+#include "offline/restore.h"
+#include "offline/stop.h"
 #include "offline/membership.h"
 #include "offline/raft_files.h"
 
@@ -159,21 +165,45 @@ TEST(OfflineRaftFiles, SnapFile) {
   EXPECT_EQ(json.rfind("null,null]"), json.find("],\"Size\":1") - 9);
 }
 
-volatile sig_atomic_t g_delivered = 0;
-
-TEST(OfflineInterruptGuard, DefersTheSignalUntilCleanupRan) {
-  struct sigaction count {}, old {};
-  count.sa_handler = [](int) { g_delivered = g_delivered + 1; };
-  sigaction(SIGTERM, &count, &old);
+// A stop request unwinds Restore through its clean-up: no data dir is left behind.
+TEST(OfflineStop, RestoreLeavesNothingWhenStopped) {
+  char dir[] = "/tmp/ectl_restore_stop_XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  std::string db = std::string(dir) + "/db";
   {
-    InterruptGuard guard;
-    EXPECT_NO_THROW(InterruptGuard::Check());
-    raise(SIGTERM);
-    EXPECT_EQ(g_delivered, 0);  // blocked while the guard lives
-    EXPECT_THROW(InterruptGuard::Check(), Interrupted);
+    Fd fd = CreateFile(db, 0600);
+    BoltWriter w(fd.get(), 4096);
+    for (const char* bucket : {"key", "meta"}) {
+      w.BeginBucket(bucket);
+      for (int i = 0; i < 2000; ++i) w.Put(bucket + std::to_string(100000 + i), std::string(100, 'v'));
+      w.EndBucket();
+    }
+    w.Finish(1);
   }
-  EXPECT_EQ(g_delivered, 1);  // delivered when the guard is gone
-  sigaction(SIGTERM, &old, nullptr);
+  RestoreOptions o;
+  o.snapshot_path = db;
+  o.skip_hash_check = true;
+  o.data_dir = std::string(dir) + "/member.etcd";
+  int checks = 0;
+  o.stop = [&checks] { return ++checks >= 1; };
+  EXPECT_THROW(Restore(o), Interrupted);
+  EXPECT_GE(checks, 1);
+  struct stat st {};
+  EXPECT_NE(::stat(o.data_dir.c_str(), &st), 0);
+  // Nothing else in the folder either (no temporary directory left).
+  int entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(OfflineStop, CheckStop) {
+  EXPECT_NO_THROW(CheckStop({}));
+  EXPECT_NO_THROW(CheckStop([] { return false; }));
+  EXPECT_THROW(CheckStop([] { return true; }), Interrupted);
 }
 
 }  // namespace

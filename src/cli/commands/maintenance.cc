@@ -8,6 +8,7 @@
 #include "client/client.h"
 #include "cli/global_options.h"
 #include "cli/commands/member_requests.h"
+#include "cli/signal_canceller.h"
 #include "client/maintenance.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
@@ -33,7 +34,7 @@ void RunDefrag(Context& ctx, const DefragOptions& o) {
   if (const std::string& dir = o.data_dir; !dir.empty()) {
     // Offline: no endpoints; silent on success, as etcdctl.
     try {
-      offline::Defrag(dir);
+      RunStoppable([&dir](const offline::StopRequested& stop) { offline::Defrag(dir, stop); });
     } catch (const Error& e) {
       ctx.io().err << "Failed to defragment etcd data[" << dir << "] (" << e.what() << ")\n";
       throw Error::Reported(ExitCode::kError);

@@ -3,11 +3,13 @@
 
 #include <memory>
 #include <ostream>
+#include <utility>
 
 #include "cli/command.h"
 #include "cli/connection.h"
 #include "cli/commands.h"
 #include "cli/global_options.h"
+#include "cli/signal_canceller.h"
 #include "client/client.h"
 #include "client/rpc_error.h"
 #include "client/snapshot.h"
@@ -120,7 +122,10 @@ void RunRestore(Context& ctx, const RestoreFlags& flags) {
   options.initial_cluster_token = flags.initial_cluster_token;
   options.initial_advertise_peer_urls = flags.initial_advertise_peer_urls;
   options.skip_hash_check = flags.skip_hash_check;
-  offline::Restore(options);
+  RunStoppable([&options](offline::StopRequested stop) {
+    options.stop = std::move(stop);
+    offline::Restore(options);
+  });
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "cli/commands/txn_complete.h"
 #include "common/error.h"
+#include "sys/terminal.h"
 #include "txn/go_text.h"
 #include "txn/line_error.h"
 
@@ -148,7 +149,7 @@ class Editor {
 txn::TxnPlan PromptTxn(const txn::OpParser& ops) {
   PromptState state;
   // Prompts go where the person is looking: stdout unless it is redirected.
-  state.out = isatty(STDOUT_FILENO) ? stdout : stderr;
+  state.out = sys::IsTerminal(STDOUT_FILENO) ? stdout : stderr;
   g_state = &state;
   struct Reset {
     ~Reset() { g_state = nullptr; }
