@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/env_knob.h"
 #include "cli/global_options.h"
+#include "cli/password.h"
 #include "cli/commands/mirror_sync.h"
 #include "cli/signal_canceller.h"
 #include "client/canceller.h"
@@ -46,6 +47,7 @@ struct MakeMirrorFlags {
   std::string dest_prefix;
   bool no_dest_prefix = false;
   std::string dest_cert, dest_key, dest_cacert;
+  std::string dest_user, dest_password;
   bool dest_insecure_transport = true;
   int64_t max_txn_ops = 128;
   int64_t rev = 0;
@@ -64,6 +66,11 @@ void BindMakeMirror(FlagSet& f, MakeMirrorFlags* o) {
            "Identify secure client using this TLS key file for the destination cluster");
   f.String(&o->dest_cacert, "dest-cacert",
            "Verify certificates of TLS enabled secure servers using this CA bundle");
+  f.String(&o->dest_user, "dest-user",
+           "Destination username[:password] for authentication (prompt if password is not supplied)");
+  f.String(&o->dest_password, "dest-password",
+           "Destination password for authentication (if this option is used, --user option "
+           "shouldn't include password)");
   f.Bool(&o->dest_insecure_transport, "dest-insecure-transport",
          "Disable transport security for client connections");
   f.Int(&o->max_txn_ops, "max-txn-ops",
@@ -74,9 +81,21 @@ void BindMakeMirror(FlagSet& f, MakeMirrorFlags* o) {
 client::ClientConfig DestinationConfig(Context& ctx, const MakeMirrorFlags& flags) {
   client::ClientConfig config = ctx.connection().config();
   config.endpoints = {ctx.args()[0]};
-  // The destination has its own TLS flags and, as in etcdctl 3.4, no credentials.
+  // The destination has its own TLS flags and credentials (etcdctl 3.5's --dest-user and
+  // --dest-password; none by default, as in etcdctl 3.4).
   config.user.clear();
   config.password.clear();
+  if (!flags.dest_user.empty()) {
+    config.user = flags.dest_user;
+    if (!flags.dest_password.empty()) {
+      config.password = flags.dest_password;
+    } else if (auto colon = config.user.find(':'); colon != std::string::npos) {
+      config.password = config.user.substr(colon + 1);
+      config.user.resize(colon);
+    } else {
+      config.password = AskPassword(ctx.io(), "Destination Password: ");
+    }
+  }
   const std::string &cert = flags.dest_cert, &key = flags.dest_key, &ca = flags.dest_cacert;
   config.tls.reset();
   if (!cert.empty() || !key.empty() || !ca.empty()) {
