@@ -211,8 +211,10 @@ void RegisterMirrorCommand(CommandTree& tree) {
       "(\"Error: etcdserver: mvcc: required revision has been compacted\"); 128 for argument\n"
       "errors, reported before connecting.\n"
       "\n"
-      "Example:\n"
-      "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --rev=1234 dst:2379");
+      "Examples:\n"
+      "  ectl --endpoints=10.0.0.1:2379 make-mirror 10.1.0.1:2379\n"
+      "  ectl --endpoints=10.0.0.1:2379 make-mirror --prefix=/app/ --dest-prefix=/copy/ 10.1.0.1:2379\n"
+      "  ectl --endpoints=10.0.0.1:2379 make-mirror --prefix=/app/ --rev=1234 10.1.0.1:2379");
 }
 
 }  // namespace ectl::cli
