@@ -299,7 +299,7 @@ std::string RootPage(CommandTree& tree, const std::vector<const Command*>& comma
   for (const Flag* f : VisibleFlags(*root.flags, false)) {
     std::string env = "ETCDCTL_";
     for (char c : f->name) env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out += ".TP\n\\fB" + Roff(env) + "\\fR\n\\fB\\-\\-" + Roff(f->name) + "\\fR\n";
+    out += ".TP\n\\fB" + Roff(env) + "\\fR\nAs \\fB\\-\\-" + Roff(f->name) + "\\fR: " + Roff(f->help) + "\n";
   }
   out += ".TP\n\\fBETCDCTL_API\\fR\n"
          "The etcd API version. Empty or \\fB3\\fR; any other value is refused with "
