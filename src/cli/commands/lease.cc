@@ -224,7 +224,9 @@ void RegisterCompactionCommand(CommandTree& tree) {
       "\n"
       "Examples:\n"
       "  ectl compaction 1234\n"
-      "  REV=$(ectl get x -w fields | awk '/\"Revision\"/ {print $3}'); ectl compaction --physical $REV");
+      "  # everything before the current revision, waiting until it is removed from disk:\n"
+      "  REV=$(ectl get x -w fields | awk '/\"Revision\"/ {print $3}')\n"
+      "  ectl compaction --physical \"$REV\"");
 }
 
 }  // namespace ectl::cli

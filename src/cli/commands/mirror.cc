@@ -212,9 +212,9 @@ void RegisterMirrorCommand(CommandTree& tree) {
       "errors, reported before connecting.\n"
       "\n"
       "Examples:\n"
-      "  ectl --endpoints=10.0.0.1:2379 make-mirror 10.1.0.1:2379\n"
-      "  ectl --endpoints=10.0.0.1:2379 make-mirror --prefix=/app/ --dest-prefix=/copy/ 10.1.0.1:2379\n"
-      "  ectl --endpoints=10.0.0.1:2379 make-mirror --prefix=/app/ --rev=1234 10.1.0.1:2379");
+      "  ectl --endpoints=src:2379 make-mirror dst:2379\n"
+      "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --dest-prefix=/copy/ dst:2379\n"
+      "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --rev=1234 dst:2379");
 }
 
 }  // namespace ectl::cli
