@@ -20,6 +20,9 @@ packages=(
   dnsmasq-base iproute2 util-linux
   # a terminal multiplexer, for the `txn -i` prompt test
   tmux
+  # man pages and the Debian package: groff renders the pages in the docs test, man-db's
+  # `man -l`, dpkg-shlibdeps (dpkg-dev) for the package's Depends, lintian checks it
+  groff man-db dpkg-dev lintian
 )
 
 missing=()

@@ -3,9 +3,10 @@
 # checking build (build-asan/, AddressSanitizer + UndefinedBehaviorSanitizer, see
 # scripts/build-asan.sh), then replays the fuzz corpora and fuzzes each target for a short
 # bounded time (scripts/fuzz.sh). The integration tests start their own etcd servers on
-# free loopback ports. Every phase runs (a phase whose build failed is skipped); the
-# summary gives each phase's result and wall-clock time, and the exit status is non-zero if
-# any phase failed.
+# free loopback ports; the package phase builds the .deb and checks it with lintian
+# (tests/package/package_test.sh). Every phase runs (a phase whose build failed is
+# skipped); the summary gives each phase's result and wall-clock time, and the exit status
+# is non-zero if any phase failed.
 #
 # Under the sanitizers run the unit tests and the integration suites that drive the most
 # code through build-asan/ectl (ASAN_SUITES below: flag handling and errors, get/put with
@@ -78,9 +79,11 @@ run_asan_integration() {
 if phase build env ECTL_CMAKE_ARGS="-DECTL_BUILD_TESTS=ON ${ECTL_CMAKE_ARGS:-}" scripts/build.sh; then
   phase unit run_suite build unit
   phase integration run_suite build integration
+  phase package run_suite build package
 else
   skip unit "build failed"
   skip integration "build failed"
+  skip package "build failed"
 fi
 
 if phase asan-build scripts/build-asan.sh; then

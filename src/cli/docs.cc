@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "cli/help.h"
+#include "cli/man.h"
 #include "common/error.h"
 #include "version.h"
 
@@ -173,49 +173,6 @@ std::string FishScript(const std::vector<CommandDoc>& docs) {
   return out;
 }
 
-std::string Roff(const std::string& text) {
-  std::string out;
-  bool line_start = true;
-  for (char c : text) {
-    if (line_start && (c == '.' || c == '\'')) out += "\\&";
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
-    line_start = c == '\n';
-  }
-  return out;
-}
-
-// A command's long help as roff: unindented lines are filled into paragraphs, indented
-// lines (examples, tables, continued lists) are kept as they are written.
-std::string ManText(const std::string& text) {
-  std::string out;
-  bool verbatim = false;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = text.substr(start, nl - start);
-    bool indented = !line.empty() && line[0] == ' ';
-    if (indented != verbatim) out += indented ? ".nf\n" : ".fi\n";
-    verbatim = indented;
-    out += Roff(line) + "\n";
-    start = nl + 1;
-  }
-  if (verbatim) out += ".fi\n";
-  return out;
-}
-
-void ManFlags(std::string& out, const std::vector<FlagDoc>& flags) {
-  for (const auto& f : flags) {
-    out += ".TP\n\\fB";
-    if (!f.shorthand.empty()) out += "\\-" + f.shorthand + "\\fR, \\fB";
-    out += "\\-\\-" + Roff(f.name) + "\\fR";
-    if (f.takes_value) out += "=\\fI" + Roff(f.default_value.empty() ? "\"\"" : f.default_value) + "\\fR";
-    out += "\n" + Roff(f.help) + "\n";
-  }
-}
-
 }  // namespace
 
 std::string RenderCompletion(CommandTree& tree, std::string_view shell) {
@@ -233,50 +190,6 @@ std::string RenderCompletion(CommandTree& tree, std::string_view shell) {
                                       "\" (supported: bash, zsh, fish)");
 }
 
-std::string RenderManPage(CommandTree& tree) {
-  auto docs = Collect(tree);
-  std::string out = ".\\\" Generated from the command tree by `ectl __man`; do not edit.\n";
-  out += std::string(".TH ECTL 1 \"\" \"ectl ") + kVersion + "\" \"User Commands\"\n";
-  out += ".SH NAME\nectl \\- command\\-line client for etcd's v3 API, compatible with etcdctl\n";
-  out += ".SH SYNOPSIS\n\\fBectl\\fR [\\fIglobal options\\fR] \\fIcommand\\fR [\\fIoptions\\fR] "
-         "[\\fIarguments\\fR]\n";
-  out += ".SH DESCRIPTION\n"
-         "ectl talks to an etcd cluster over its v3 gRPC API. Its commands, flags, "
-         "ETCDCTL_* environment variables, output formats, error texts and exit codes are "
-         "those of etcdctl 3.4, so scripts written for etcdctl run unchanged. Installed or "
-         "invoked under the name \\fBetcdctl\\fR, it names itself so in its messages.\n"
-         ".PP\nCommand names may be abbreviated to any unambiguous prefix.\n";
-  out += ".SH GLOBAL OPTIONS\n";
-  ManFlags(out, docs.front().flags);
-  out += ".SH COMMANDS\n";
-  for (size_t i = 1; i < docs.size(); ++i) {
-    const auto& d = docs[i];
-    out += ".SS \"" + Roff(UseLine(tree, d.command)) + "\"\n";
-    out += ManText(d.command->long_desc.empty() ? d.command->short_desc : d.command->long_desc);
-    std::vector<FlagDoc> flags;
-    for (const auto& f : d.flags) {
-      if (f.name != "help") flags.push_back(f);
-    }
-    if (!flags.empty()) {
-      out += ".PP\nOptions:\n.RS\n";
-      ManFlags(out, flags);
-      out += ".RE\n";
-    }
-  }
-  out += ".SH ENVIRONMENT\n"
-         "Every global option can be given as an environment variable: ETCDCTL_ followed by the "
-         "option name in upper case with dashes as underscores (\\fBETCDCTL_ENDPOINTS\\fR, "
-         "\\fBETCDCTL_WRITE_OUT\\fR, ...). A variable that shadows an option given on the "
-         "command line is an error.\n";
-  out += ".SH EXIT STATUS\n"
-         ".TP\n0\nsuccess\n.TP\n1\nerror reported by the server or the client\n"
-         ".TP\n2\nbad connection (no endpoints, authentication failed)\n"
-         ".TP\n3\ninvalid input\n.TP\n4\nunsupported feature or output format\n"
-         ".TP\n5\ninterrupted (watch canceled by the server, snapshot failed)\n"
-         ".TP\n128\ninvalid arguments\n";
-  return out;
-}
-
 void RegisterDocCommands(CommandTree& tree) {
   Command* completion = tree.Add(nullptr, "completion [bash|zsh|fish]", "Generate completion script",
            [&tree](FlagSet&) -> RunFn {
@@ -287,12 +200,23 @@ void RegisterDocCommands(CommandTree& tree) {
                ctx.io().out << RenderCompletion(tree, ctx.args()[0]);
              };
            },
-           "Prints a completion script for the given shell. For example:\n\n"
-           "$ source <(ectl completion bash)");
+           "Prints a completion script for the given shell. Installed packages place the scripts\n"
+           "where each shell finds them; to use one without installing:\n"
+           "\n"
+           "Examples:\n"
+           "  source <(ectl completion bash)           # in ~/.bashrc\n"
+           "  ectl completion zsh > ~/.zfunc/_ectl     # with fpath+=(~/.zfunc) in ~/.zshrc\n"
+           "  ectl completion fish > ~/.config/fish/completions/ectl.fish");
   completion->offline = true;
-  Command* man = tree.Add(nullptr, "__man", "Print the man page", [&tree](FlagSet&) -> RunFn {
-    return [&tree](Context& ctx) { ctx.io().out << RenderManPage(tree); };
-  });
+  Command* man = tree.Add(nullptr, "__man <dir>", "Write the man pages into a directory",
+                          [&tree](FlagSet&) -> RunFn {
+                            return [&tree](Context& ctx) {
+                              if (ctx.args().size() != 1) {
+                                throw Error(ExitCode::kBadArgs, "__man needs one argument: the directory");
+                              }
+                              WriteManPages(tree, ctx.args()[0]);
+                            };
+                          });
   man->hidden = true;
   man->offline = true;
 }

@@ -1,7 +1,7 @@
-// Shell completions and the man page, generated from the command tree so that they
-// always list exactly the commands and flags ectl has. The checked-in copies under
-// completions/ and man/ are regenerated with `ectl completion <shell>` and
-// `ectl __man`; a unit test fails when they are stale.
+// Shell completions, generated from the command tree so that they always list exactly
+// the commands and flags ectl has, and the commands that print them and the man pages
+// (cli/man.h). The checked-in copies under completions/ and man/ are regenerated with
+// `ectl completion <shell>` and `ectl __man <dir>`; a unit test fails when they are stale.
 #ifndef ECTL_CLI_DOCS_H_
 #define ECTL_CLI_DOCS_H_
 
@@ -14,7 +14,6 @@ class CommandTree;
 
 // shell is bash, zsh or fish; throws Error(kBadArgs) for anything else.
 std::string RenderCompletion(CommandTree& tree, std::string_view shell);
-std::string RenderManPage(CommandTree& tree);
 
 void RegisterDocCommands(CommandTree& tree);
 

@@ -294,19 +294,42 @@ void RegisterAuthCommands(CommandTree& tree) {
       "permission denied (naming the user), user name empty, no leader. Finding a dial\n"
       "failure's cause takes up to about 1.5 s after --dial-timeout.\n"
       "\n"
-      "Example:\n"
+      "Examples:\n"
+      "  ectl user add root:secret\n"
+      "  ectl auth enable\n"
+      "  ectl --user=root:secret auth disable\n"
       "  ectl --endpoints=https://10.0.0.1:2379 --cacert=ca.pem --cert=client.pem \\\n"
       "       --key=client-key.pem --user=alice --password-file=pw get k");
   tree.Add(auth, "enable", "Enables authentication", Plain(RunAuthEnable),
       "Enables authentication and prints \"Authentication Enabled\". If the server answers that\n"
       "the root user has no root role, creates the root role, grants it to root and tries again,\n"
-      "as etcdctl does.");
-  tree.Add(auth, "disable", "Disables authentication", Plain(RunAuthDisable));
+      "as etcdctl does.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl user add root:secret\n"
+      "  ectl auth enable");
+  tree.Add(auth, "disable", "Disables authentication", Plain(RunAuthDisable),
+      "Disables authentication and prints \"Authentication Disabled\". Only the root user may.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --user=root:secret auth disable");
   tree.Add(auth, "status", "Returns authentication status (etcd 3.5+ servers)", Plain(RunAuthStatus),
       "Prints \"Authentication Status: <true|false>\" and \"AuthRevision: <n>\" (etcdctl 3.5).\n"
-      "Needs an etcd 3.5 or later server; 3.4 answers \"Unimplemented\". -w fields is refused.");
+      "Needs an etcd 3.5 or later server; 3.4 answers \"Unimplemented\". -w fields is refused.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --user=root:secret auth status");
 
-  Command* user = tree.Add(nullptr, "user <subcommand>", "User related commands");
+  Command* user = tree.Add(nullptr, "user <subcommand>", "User related commands", nullptr,
+      "Adds, lists, changes and deletes the users of etcd's authentication, and grants them\n"
+      "roles. Logging in and TLS are described in ectl-auth(1). While authentication is enabled\n"
+      "only the root user may change users.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl user add alice:secret\n"
+      "  ectl user grant-role alice readers\n"
+      "  ectl user get alice --detail\n"
+      "  ectl user list");
   tree.Add(user, "add <user name or user:password> [options]", "Adds a new user",
            WithOptions(BindUserAdd, RunUserAdd),
       "Adds a user. The password is taken, in etcdctl's order, from --new-user-password (the\n"
@@ -314,39 +337,101 @@ void RegisterAuthCommands(CommandTree& tree) {
       "the first colon); none with --no-password (a certificate-only user); with\n"
       "--interactive=false, the first word of standard input; otherwise from a prompt, asked\n"
       "twice with echo off, on stderr. Errors (exit 128): \"empty password\", \"given passwords are\n"
-      "different\", \"empty user name is not allowed\".");
-  tree.Add(user, "delete <user name>", "Deletes a user", Plain(RunUserDelete));
+      "different\", \"empty user name is not allowed\".\n"
+      "\n"
+      "Examples:\n"
+      "  ectl user add alice:secret\n"
+      "  ectl user add bob --new-user-password='pa:ss'\n"
+      "  ectl user add carol              # asks for the password twice\n"
+      "  ectl user add dave --no-password  # logs in with a client certificate only");
+  tree.Add(user, "delete <user name>", "Deletes a user", Plain(RunUserDelete),
+      "Deletes a user and prints \"User <name> deleted\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl user delete alice");
   tree.Add(user, "get <user name> [options]", "Gets detailed information of a user",
            WithOptions(BindUserGet, RunUserGet),
       "Prints \"User: <name>\" and its roles. --detail also prints each role's permissions, as\n"
-      "role get does, in the chosen format. -w fields only with --detail.");
+      "role get does, in the chosen format. -w fields only with --detail.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl user get alice\n"
+      "  ectl user get alice --detail -w json");
   tree.Add(user, "list", "Lists all users", Plain(RunUserList),
-      "Prints one user name per line. -w fields is refused before the request (exit 4).");
+      "Prints one user name per line. -w fields is refused before the request (exit 4).\n"
+      "\n"
+      "Example:\n"
+      "  ectl user list");
   tree.Add(user, "passwd <user name> [options]", "Changes password of user",
            WithOptions(BindUserPasswd, RunUserPasswd),
       "Changes a user's password: with --interactive=false the first word of standard input,\n"
-      "otherwise a prompt asked twice with echo off, on stderr.");
+      "otherwise a prompt asked twice with echo off, on stderr.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl user passwd alice\n"
+      "  echo n3wsecret | ectl user passwd alice --interactive=false");
   tree.Add(user, "grant-role <user name> <role name>", "Grants a role to a user",
-           Plain(RunUserGrantRole));
+           Plain(RunUserGrantRole),
+      "Grants the role's permissions to the user and prints \"Role <role> is granted to user\n"
+      "<user>\". Both must exist.\n"
+      "\n"
+      "Example:\n"
+      "  ectl user grant-role alice readers");
   tree.Add(user, "revoke-role <user name> <role name>", "Revokes a role from a user",
-           Plain(RunUserRevokeRole));
+           Plain(RunUserRevokeRole),
+      "Takes the role from the user and prints \"Role <role> is revoked from user <user>\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl user revoke-role alice readers");
 
-  Command* role = tree.Add(nullptr, "role <subcommand>", "Role related commands");
-  tree.Add(role, "add <role name>", "Adds a new role", Plain(RunRoleAdd));
-  tree.Add(role, "delete <role name>", "Deletes a role", Plain(RunRoleDelete));
+  Command* role = tree.Add(nullptr, "role <subcommand>", "Role related commands", nullptr,
+      "A role is a set of permissions (read, write or both) on keys, key ranges and prefixes;\n"
+      "users get them through the roles granted to them (user grant-role). The role named root\n"
+      "may do everything.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl role add readers\n"
+      "  ectl role grant-permission readers read config/ --prefix\n"
+      "  ectl role get readers");
+  tree.Add(role, "add <role name>", "Adds a new role", Plain(RunRoleAdd),
+      "Adds a role without permissions and prints \"Role <name> created\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl role add readers");
+  tree.Add(role, "delete <role name>", "Deletes a role", Plain(RunRoleDelete),
+      "Deletes a role, also from the users it was granted to, and prints \"Role <name> deleted\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl role delete readers");
   tree.Add(role, "get <role name>", "Gets detailed information of a role", Plain(RunRoleGet),
       "Prints \"Role <name>\", then under \"KV Read:\" and \"KV Write:\" one permission per line: a\n"
-      "key, \"[key, end)\" or \"[key, <open ended>\", with \" (prefix <key>)\" after a prefix range.");
-  tree.Add(role, "list", "Lists all roles", Plain(RunRoleList));
+      "key, \"[key, end)\" or \"[key, <open ended>\", with \" (prefix <key>)\" after a prefix range.\n"
+      "\n"
+      "Example:\n"
+      "  ectl role get readers");
+  tree.Add(role, "list", "Lists all roles", Plain(RunRoleList),
+      "Prints one role name per line.\n"
+      "\n"
+      "Example:\n"
+      "  ectl role list");
   tree.Add(role, "grant-permission [options] <role name> <permission type> <key> [endkey]",
            "Grants a key to a role", WithOptions(BindPermRange, RunRoleGrant),
       "Grants <permission type> (read, write or readwrite, any case) on <key>, on [key, endkey),\n"
       "with --prefix on every key starting with <key>, or with --from-key on every key from\n"
       "<key> on. An empty key means \"\\0\", with --prefix or --from-key the whole keyspace. The\n"
-      "flags exclude each other and an end key.");
+      "flags exclude each other and an end key.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl role grant-permission readers read config/ --prefix\n"
+      "  ectl role grant-permission writers readwrite a z    # keys from a up to, not with, z\n"
+      "  ectl role grant-permission admins readwrite '' --from-key  # every key");
   tree.Add(role, "revoke-permission <role name> <key> [endkey]", "Revokes a key from a role",
            WithOptions(BindPermRange, RunRoleRevoke),
-      "Revokes the permission on <key> or on the range, given as to role grant-permission.");
+      "Revokes the permission on <key> or on the range, given as to role grant-permission.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl role revoke-permission readers config/ --prefix\n"
+      "  ectl role revoke-permission writers a z");
 }
 
 }  // namespace ectl::cli

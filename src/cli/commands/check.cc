@@ -190,7 +190,11 @@ void RegisterCheckCommands(CommandTree& tree) {
       "compact (--auto-compact) and defragment (--auto-defrag) if asked, and print their\n"
       "verdict. A failing check prints FAIL lines and exits 1 without an \"Error:\" line. Each\n"
       "write has --command-timeout, so a stuck write counts as an error. An unknown --load is\n"
-      "\"Error: unknown load option <x>\", exit 4.");
+      "\"Error: unknown load option <x>\", exit 4.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl check perf --load=s\n"
+      "  ectl check datascale --load=s --auto-compact --auto-defrag");
   tree.Add(check, "perf [options]", "Check the performance of the etcd cluster",
            [](FlagSet& flags) {
              return CheckSetup(flags,
@@ -208,8 +212,9 @@ void RegisterCheckCommands(CommandTree& tree) {
       "\n"
       "ECTL_CHECK_PERF_DURATION (a duration of at least 1s) shortens the run, for tests.\n"
       "\n"
-      "Example:\n"
-      "  ectl check perf --load=s");
+      "Examples:\n"
+      "  ectl check perf --load=s\n"
+      "  ectl check perf --load=m --prefix=/perf-test/ --auto-compact --auto-defrag");
   tree.Add(
       check, "datascale [options]",
       "Check the memory usage of holding data for different workloads on a given server "
@@ -230,7 +235,10 @@ void RegisterCheckCommands(CommandTree& tree) {
       "how much the endpoint's resident memory grew, read from its /metrics before and after\n"
       "(\"PASS: Approximate system memory used : 33.37 MB.\"). The metrics are read over plain\n"
       "HTTP only: an https:// endpoint reports \"FAIL: Could not read\n"
-      "process_resident_memory_bytes ...\", exit 1.");
+      "process_resident_memory_bytes ...\", exit 1.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=http://127.0.0.1:2379 check datascale --load=s --auto-compact");
 }
 
 }  // namespace ectl::cli

@@ -184,7 +184,8 @@ void RegisterConcurrencyCommands(CommandTree& tree) {
       "\n"
       "Examples:\n"
       "  ectl lock mylock\n"
-      "  ectl lock mylock -- sh -c 'echo $ETCD_LOCK_KEY $ETCD_LOCK_REV'");
+      "  ectl lock mylock -- sh -c 'echo $ETCD_LOCK_KEY $ETCD_LOCK_REV'\n"
+      "  ectl lock --ttl=30 backup -- /usr/local/bin/backup.sh   # one backup at a time");
   tree.Add(
       nullptr, "elect <election-name> [proposal]",
       "Observes and participates in leader election",
@@ -207,7 +208,7 @@ void RegisterConcurrencyCommands(CommandTree& tree) {
       "\n"
       "Examples:\n"
       "  ectl elect -l myelection\n"
-      "  ectl elect myelection proposal-1");
+      "  ectl elect myelection proposal-1     # campaign, lead until Ctrl-C");
 }
 
 }  // namespace ectl::cli

@@ -124,8 +124,10 @@ void RegisterEndpointCommands(CommandTree& tree) {
       "(\"Error: failed to fetch endpoints from etcd cluster member list: ...\", exit 1, if it\n"
       "cannot be read). An unreachable endpoint is reported after --dial-timeout.\n"
       "\n"
-      "Example:\n"
-      "  ectl -w table endpoint status --cluster");
+      "Examples:\n"
+      "  ectl endpoint health --cluster\n"
+      "  ectl -w table endpoint status --cluster\n"
+      "  ectl --endpoints=10.0.0.1:2379,10.0.0.2:2379 endpoint hashkv");
   tree.Add(endpoint, "health", "Checks the healthiness of endpoints specified in `--endpoints` flag",
            WithOptions(BindCluster, RunHealth),
       "Checks each endpoint with a linearizable read and prints \"<endpoint> is healthy:\n"
@@ -133,7 +135,11 @@ void RegisterEndpointCommands(CommandTree& tree) {
       "results go to stdout and unhealthy ones to stderr (etcdctl 3.4 prints both on stderr),\n"
       "in the order of the endpoints given; the probes run concurrently. Alarms are not looked\n"
       "at, as in etcdctl 3.4. Exit 1 with \"Error: unhealthy cluster\" when any endpoint is not\n"
-      "healthy.");
+      "healthy.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl endpoint health\n"
+      "  ectl endpoint health --cluster -w json");
   tree.Add(
       endpoint, "status", "Prints out the status of endpoints specified in `--endpoints` flag",
       WithOptions(BindCluster, RunStatus),
@@ -142,12 +148,21 @@ void RegisterEndpointCommands(CommandTree& tree) {
       "is learner, raft term, raft index, raft applied index, errors.\n"
       "\n"
       "A failing endpoint prints \"Failed to get the status of endpoint <ep> (<error>)\" on\n"
-      "stderr; the command then exits 1.");
+      "stderr; the command then exits 1.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl endpoint status\n"
+      "  ectl endpoint status --cluster -w table");
   tree.Add(endpoint, "hashkv", "Prints the KV history hash for each endpoint in --endpoints",
            WithOptions(BindHashKV, RunHashKV),
       "Prints the hash of each endpoint's key-value history up to --rev (0: the latest). A\n"
       "failing endpoint prints \"Failed to get the hash of endpoint <ep> (<error>)\"; the command\n"
-      "then ends with that error, exit 1.");
+      "then ends with that error, exit 1. Members whose hashes at one revision differ\n"
+      "hold different data.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl endpoint hashkv --cluster\n"
+      "  ectl endpoint hashkv --cluster --rev=1000 -w table");
 }
 
 }  // namespace ectl::cli

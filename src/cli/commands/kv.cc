@@ -99,7 +99,11 @@ void RegisterKvCommands(CommandTree& tree) {
       "Examples:\n"
       "  ectl get greeting\n"
       "  ectl get fruit/ --prefix --keys-only\n"
-      "  ectl get greeting -w json");
+      "  ectl get greeting -w json\n"
+      "  ectl get a c                                # keys from a up to, not with, c\n"
+      "  ectl get '' --from-key --keys-only          # every key\n"
+      "  ectl get fruit/ --prefix --sort-by=MODIFY --order=DESCEND --limit=5\n"
+      "  ectl get greeting --rev=42 --print-value-only");
   tree.Add(
       nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
       "Puts the given key into the store",
@@ -113,17 +117,25 @@ void RegisterKvCommands(CommandTree& tree) {
       "When <value> begins with '-', <value> is interpreted as a flag.\n"
       "Insert '--' for workaround:\n"
       "\n"
-      "$ put <key> -- <value>\n"
-      "$ put -- <key> <value>\n"
+      "  $ put <key> -- <value>\n"
+      "  $ put -- <key> <value>\n"
       "\n"
       "If <value> isn't given as a command line argument and '--ignore-value' is not specified,\n"
       "this command reads the value from standard input, byte for byte.\n"
       "For example:\n"
-      "$ cat file | put <key>\n"
+      "  $ cat file | put <key>\n"
       "stores the content of the file under <key>.\n"
       "\n"
       "--lease=<leaseID> (hexadecimal, as printed by lease grant) attaches the key to a lease.\n"
-      "-w table is refused before the key is written (exit 4); etcdctl writes, then refuses.");
+      "-w table is refused before the key is written (exit 4); etcdctl writes, then refuses.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl put greeting hello\n"
+      "  ectl put config/app.json < app.json        # the value from a file\n"
+      "  ectl put -- temperature -5                  # a value starting with '-'\n"
+      "  ectl put session alive --lease=694d7a1e3f2c1a0b\n"
+      "  ectl put greeting hi --prev-kv              # also prints the old value\n"
+      "  ectl put greeting --ignore-value --lease=694d7a1e3f2c1a0b  # keep the value, new lease");
   tree.Add(nullptr, "del [options] <key> [range_end]",
            "Removes the specified key or range of keys [key, range_end)",
            [](FlagSet& flags) -> RunFn {
@@ -138,8 +150,10 @@ void RegisterKvCommands(CommandTree& tree) {
       "--range (etcdctl 3.5) deletes [key, range_end) without asking for confirmation.\n"
       "-w table is refused before anything is deleted (exit 4).\n"
       "\n"
-      "Example:\n"
-      "  ectl del fruit/ --prefix");
+      "Examples:\n"
+      "  ectl del greeting\n"
+      "  ectl del fruit/ --prefix\n"
+      "  ectl del a c --prev-kv                      # a, b..., not c; prints what was deleted");
 }
 
 }  // namespace ectl::cli

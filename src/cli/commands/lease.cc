@@ -137,7 +137,7 @@ void RegisterLeaseCommands(CommandTree& tree) {
       "exit 128; grant and revoke failures exit 1; timetolive, list and keep-alive failures\n"
       "exit 2, as etcdctl. Without a reachable endpoint each fails after --dial-timeout.\n"
       "\n"
-      "Example:\n"
+      "Examples:\n"
       "  ectl lease grant 60             # lease 694d7a1e3f2c1a0b granted with TTL(60s)\n"
       "  ectl put session alive --lease=694d7a1e3f2c1a0b\n"
       "  ectl lease timetolive 694d7a1e3f2c1a0b --keys\n"
@@ -146,12 +146,19 @@ void RegisterLeaseCommands(CommandTree& tree) {
     return [](Context& ctx) { RunGrant(ctx); };
   },
       "Creates a lease of <ttl> seconds (decimal; etcd raises a TTL below its minimum) and\n"
-      "prints its ID. Failures: \"failed to grant lease (<error>)\", exit 1.");
+      "prints its ID. Failures: \"failed to grant lease (<error>)\", exit 1.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl lease grant 60\n"
+      "  ID=$(ectl lease grant 60 | awk '{print $2}'); ectl put job/1 running --lease=$ID");
   tree.Add(lease, "revoke <leaseID>", "Revokes leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunRevoke(ctx); };
   },
       "Revokes a lease; every key attached to it is deleted. -w protobuf is refused before\n"
-      "revoking (exit 4; etcdctl revokes, then fails).");
+      "revoking (exit 4; etcdctl revokes, then fails).\n"
+      "\n"
+      "Example:\n"
+      "  ectl lease revoke 694d7a1e3f2c1a0b");
   tree.Add(lease, "timetolive <leaseID> [options]", "Get lease information",
            [](FlagSet& flags) -> RunFn {
              auto keys = std::make_shared<bool>(false);
@@ -161,13 +168,20 @@ void RegisterLeaseCommands(CommandTree& tree) {
       "Prints the lease's granted and remaining TTL; --keys also lists the keys attached to it.\n"
       "An unknown lease prints \"lease <id> already expired\". As etcdctl, the call has no\n"
       "deadline once connected and failures exit 2; with no reachable endpoint it fails after\n"
-      "--dial-timeout (etcdctl waits forever).");
+      "--dial-timeout (etcdctl waits forever).\n"
+      "\n"
+      "Examples:\n"
+      "  ectl lease timetolive 694d7a1e3f2c1a0b\n"
+      "  ectl lease timetolive 694d7a1e3f2c1a0b --keys -w json");
   tree.Add(lease, "list", "List all active leases", [](FlagSet&) -> RunFn {
     return [](Context& ctx) { RunList(ctx); };
   },
       "Prints \"found N leases\" and the ID of every active lease. As etcdctl, the call has no\n"
       "deadline once connected and failures exit 2; with no reachable endpoint it fails after\n"
-      "--dial-timeout (etcdctl waits forever).");
+      "--dial-timeout (etcdctl waits forever).\n"
+      "\n"
+      "Example:\n"
+      "  ectl lease list");
   tree.Add(
       lease, "keep-alive [options] <leaseID>", "Keeps leases alive (renew)",
       [](FlagSet& flags) -> RunFn {
@@ -188,7 +202,11 @@ void RegisterLeaseCommands(CommandTree& tree) {
       "after its TTL). 1 when the lease is lost, after etcdctl's \"lease <id> expired or revoked.\"\n"
       "line: \"Error: lease <id> expired or revoked\", or \"Error: lease <id> expired or lost: no\n"
       "keep-alive response within its TTL\". etcdctl exits 0 there. 2 when no endpoint answers\n"
-      "(after --dial-timeout) or, with --once, when the lease is unknown.");
+      "(after --dial-timeout) or, with --once, when the lease is unknown.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl lease keep-alive 694d7a1e3f2c1a0b          # until Ctrl-C\n"
+      "  ectl lease keep-alive --once 694d7a1e3f2c1a0b   # renew once, from cron");
 }
 
 void RegisterCompactionCommand(CommandTree& tree) {
@@ -202,7 +220,13 @@ void RegisterCompactionCommand(CommandTree& tree) {
       "Discards the key history before <revision> and prints \"compacted revision <revision>\",\n"
       "whatever -w says. --physical waits until the old revisions are removed from the backend.\n"
       "A revision that is not a number exits 1, as etcdctl; server errors (\"required revision\n"
-      "has been compacted\", \"is a future revision\") exit 1.");
+      "has been compacted\", \"is a future revision\") exit 1.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl compaction 1234\n"
+      "  # everything before the current revision, waiting until it is removed from disk:\n"
+      "  REV=$(ectl get x -w fields | awk '/\"Revision\"/ {print $3}')\n"
+      "  ectl compaction --physical \"$REV\"");
 }
 
 }  // namespace ectl::cli

@@ -97,7 +97,14 @@ void RegisterDefragCommand(CommandTree& tree) {
       "\n"
       "--data-dir (offline defragmentation of a stopped member's files) is not supported:\n"
       "\"Error: defrag --data-dir is not supported by ectl: it defragments running members only\",\n"
-      "exit 4.");
+      "exit 4.\n"
+      "\n"
+      "Defragmenting blocks the member while it runs; on a large backend do one member at a\n"
+      "time, as --cluster does, and not during peak load.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl defrag\n"
+      "  ectl defrag --cluster");
 }
 
 void RegisterMoveLeaderCommand(CommandTree& tree) {
@@ -107,7 +114,10 @@ void RegisterMoveLeaderCommand(CommandTree& tree) {
       "Asks each endpoint for its status, sends the transfer to the one that is the leader and\n"
       "prints \"Leadership transferred from <leader> to <target>\". Give the leader among\n"
       "--endpoints: otherwise \"Error: no leader endpoint given at [<endpoints>]\", exit 128.\n"
-      "-w fields and -w table are refused before the transfer (exit 4).");
+      "-w fields and -w table are refused before the transfer (exit 4).\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=10.0.0.1:2379,10.0.0.2:2379,10.0.0.3:2379 move-leader 8211f1d0f64f3269");
 }
 
 }  // namespace ectl::cli

@@ -99,22 +99,43 @@ void RegisterMemberCommands(CommandTree& tree) {
            WithOptions(BindMemberAdd, RunMemberAdd),
       "Adds a member with the given --peer-urls (comma-separated), as a non-voting learner with\n"
       "--learner, and prints the ETCD_NAME, ETCD_INITIAL_CLUSTER, ETCD_INITIAL_ADVERTISE_PEER_URLS\n"
-      "and ETCD_INITIAL_CLUSTER_STATE lines to start it with.");
+      "and ETCD_INITIAL_CLUSTER_STATE lines to start it with.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl member add m4 --peer-urls=http://10.0.0.4:2380\n"
+      "  ectl member add m5 --peer-urls=https://10.0.0.5:2380 --learner");
   tree.Add(member, "remove <memberID>", "Removes a member from the cluster",
-           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberRemove(ctx); }; });
+           [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberRemove(ctx); }; },
+      "Removes the member with the given ID (as member list prints it) and prints \"Member\n"
+      "<id> removed from cluster <cluster id>\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl member remove 8211f1d0f64f3269");
   tree.Add(member, "update <memberID> [options]", "Updates a member in the cluster",
-           WithOptions(BindMemberUpdate, RunMemberUpdate));
+           WithOptions(BindMemberUpdate, RunMemberUpdate),
+      "Sets the member's peer URLs to --peer-urls (comma-separated) and prints \"Member <id>\n"
+      "updated in cluster <cluster id>\".\n"
+      "\n"
+      "Example:\n"
+      "  ectl member update 8211f1d0f64f3269 --peer-urls=http://10.0.0.9:2380");
   tree.Add(
       member, "list", "Lists all members in the cluster",
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberList(ctx); }; },
       "When --write-out is set to simple, this command prints out comma-separated member lists "
       "for each endpoint.\nThe items in the lists are ID, Status, Name, Peer Addrs, Client Addrs, "
-      "Is Learner.");
+      "Is Learner.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl member list\n"
+      "  ectl member list -w table");
   tree.Add(
       member, "promote <memberID>", "Promotes a non-voting member in the cluster",
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunMemberPromote(ctx); }; },
       "Promotes a non-voting learner member to a voting one in the cluster.\n"
-      "-w json and -w protobuf print the response (etcdctl 3.4 panics on -w json).");
+      "-w json and -w protobuf print the response (etcdctl 3.4 panics on -w json).\n"
+      "\n"
+      "Example:\n"
+      "  ectl member promote 8211f1d0f64f3269");
 }
 
 }  // namespace ectl::cli

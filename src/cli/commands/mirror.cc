@@ -230,7 +230,9 @@ void RegisterMirrorCommand(CommandTree& tree) {
       "(\"Error: etcdserver: mvcc: required revision has been compacted\"); 128 for argument\n"
       "errors, reported before connecting.\n"
       "\n"
-      "Example:\n"
+      "Examples:\n"
+      "  ectl --endpoints=src:2379 make-mirror dst:2379\n"
+      "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --dest-prefix=/copy/ dst:2379\n"
       "  ectl --endpoints=src:2379 make-mirror --prefix=/app/ --rev=1234 dst:2379");
 }
 

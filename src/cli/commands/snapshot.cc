@@ -133,11 +133,12 @@ void RunRestore(Context& ctx, const RestoreFlags& flags) {
 void RegisterSnapshotCommands(CommandTree& tree) {
   Command* snapshot = tree.Add(nullptr, "snapshot <subcommand>", "Manages etcd node snapshots", nullptr,
       "save fetches a snapshot from one running member; status inspects a snapshot file\n"
-      "locally. restore, which rebuilds a member's data directory offline, is not supported.\n"
+      "locally; restore builds a new member's data directory from a snapshot file, offline.\n"
       "\n"
-      "Example:\n"
+      "Examples:\n"
       "  ectl --endpoints=10.0.0.1:2379 snapshot save backup.db\n"
-      "  ectl -w table snapshot status backup.db");
+      "  ectl -w table snapshot status backup.db\n"
+      "  ectl snapshot restore backup.db --data-dir=/var/lib/etcd/restored");
   tree.Add(snapshot, "save <filename>", "Stores an etcd node backend snapshot to a given file",
            [](FlagSet&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; },
       "Streams a snapshot of the member's backend into <filename>.part (mode 0600), verifies\n"
@@ -148,7 +149,11 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       "Needs exactly one endpoint (\"Error: snapshot must be requested to one selected node, not\n"
       "multiple [...]\"). On any failure, a checksum mismatch or Ctrl-C, the partial file is\n"
       "removed and the exit code is 5. An unreachable endpoint fails after --dial-timeout; the\n"
-      "transfer itself has no deadline unless --command-timeout is given.");
+      "transfer itself has no deadline unless --command-timeout is given.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl --endpoints=10.0.0.1:2379 snapshot save backup.db\n"
+      "  ectl snapshot save \"backup-$(date +%F).db\"");
   tree.Add(
       snapshot, "status <filename>", "Gets backend snapshot status of a given file",
       [](FlagSet&) -> RunFn { return [](Context& ctx) { RunStatus(ctx); }; },
@@ -157,7 +162,11 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       "\n"
       "The file is read without opening it for writing. Its meta pages and page bounds are\n"
       "checked, not the whole database as etcdctl does; a damaged file reports e.g.\n"
-      "\"Error: invalid database\", exit 1.");
+      "\"Error: invalid database\", exit 1.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl snapshot status backup.db\n"
+      "  ectl snapshot status backup.db -w table");
   // Offline: builds no client, so ETCDCTL_* are not read (as etcdctl).
   Command* restore = tree.Add(snapshot, "restore <filename> [options]",
                               "Restores an etcd member snapshot to an etcd directory",
@@ -167,7 +176,13 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       "running etcd. Run it once per member with the same --initial-cluster and\n"
       "--initial-cluster-token, then start each etcd on its directory with the same settings.\n"
       "The directory is built beside its target and renamed into place at the end; an\n"
-      "existing --data-dir or --wal-dir is refused.");
+      "existing --data-dir or --wal-dir is refused.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl snapshot restore backup.db --data-dir=/var/lib/etcd/restored\n"
+      "  ectl snapshot restore backup.db --name=m1 --data-dir=m1.etcd \\\n"
+      "      --initial-cluster=m1=http://10.0.0.1:2380,m2=http://10.0.0.2:2380 \\\n"
+      "      --initial-cluster-token=restored-1 --initial-advertise-peer-urls=http://10.0.0.1:2380");
   restore->offline = true;
 }
 

@@ -16,7 +16,13 @@ void RegisterVersionCommand(CommandTree& tree) {
           ctx.io().out << ctx.program() << " version: " << kVersion
                        << "\nAPI version: " << kApiVersion << "\n";
         };
-      });
+      },
+      "Prints the version of the program and of the etcd API it speaks, whatever -w says. It\n"
+      "never connects; the server's version is in endpoint status.\n"
+      "\n"
+      "Examples:\n"
+      "  ectl version\n"
+      "  ectl endpoint status -w table    # the members' etcd versions");
   version->offline = true;
 }
 
@@ -49,7 +55,12 @@ void RegisterMigrateCommand(CommandTree& tree) {
              };
            },
       "Not supported: the v2 store conversion works on a stopped member's files (and was\n"
-      "removed in etcdctl 3.5). The command fails with a clear error (exit 4).");
+      "removed in etcdctl 3.5). The command fails with a clear error (exit 4).\n"
+      "\n"
+      "Instead, copy the keys of a running cluster with make-mirror, or restore a snapshot.\n"
+      "\n"
+      "Example:\n"
+      "  ectl --endpoints=10.0.0.1:2379 make-mirror 10.1.0.1:2379");
 }
 
 }  // namespace ectl::cli

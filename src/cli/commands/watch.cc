@@ -312,7 +312,9 @@ void RegisterWatchCommand(CommandTree& tree) {
       "\n"
       "Examples:\n"
       "  ectl watch fruit/ --prefix\n"
-      "  ectl watch wk -- sh -c 'echo \"$ETCD_WATCH_EVENT_TYPE $ETCD_WATCH_KEY\"'");
+      "  ectl watch fruit/ --prefix --rev=1 --prev-kv    # replay history, then follow\n"
+      "  ectl watch wk -- sh -c 'echo \"$ETCD_WATCH_EVENT_TYPE $ETCD_WATCH_KEY\"'\n"
+      "  ectl watch -i          # then type lines such as: watch fruit/ --prefix");
 }
 
 }  // namespace ectl::cli
