@@ -54,7 +54,7 @@ void GlobalOptions::ApplyEnv(const Environment& env, std::vector<std::string>& w
   // reported as unrecognized.
   std::vector<std::string> used, shadowed;
   for (const auto& flag : flags_->flags()) {
-    if (flag->name == "help") continue;
+    if (flag->name == "help" || flag->name == "version") continue;
     std::string name = EnvName(flag->name);
     if (flag->changed) {
       shadowed.push_back(name);

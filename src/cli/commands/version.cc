@@ -7,13 +7,22 @@
 #include "version.h"
 
 namespace ectl::cli {
+namespace {
+
+// The etcdctl release ectl is a drop-in for. Invoked as etcdctl, `version` says what
+// that etcdctl says, so that scripts checking for 3.4 keep working; ectl's own version
+// is `ectl version` and `--version`.
+constexpr char kEtcdctlVersion[] = "3.4.23";
+
+}  // namespace
 
 void RegisterVersionCommand(CommandTree& tree) {
   Command* version =
       tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](FlagSet&) -> RunFn {
         return [](Context& ctx) {
           // Same shape as etcdctl's, whatever -w says.
-          ctx.io().out << ctx.program() << " version: " << kVersion
+          bool as_etcdctl = ctx.program() == "etcdctl";
+          ctx.io().out << ctx.program() << " version: " << (as_etcdctl ? kEtcdctlVersion : kVersion)
                        << "\nAPI version: " << kApiVersion << "\n";
         };
       });
