@@ -18,8 +18,9 @@ packages=(
   etcd-server etcd-client
   # a DNS server and namespaces, for the --discovery-srv test
   dnsmasq-base iproute2 util-linux
-  # a terminal multiplexer, for the `txn -i` prompt test
-  tmux
+  # a terminal multiplexer, for the `txn -i` prompt and bash completion tests; the other
+  # shells whose completion scripts are checked
+  tmux zsh fish
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/completion.h"
 #include "cli/docs.h"
 
 namespace ectl::cli {
@@ -36,6 +37,7 @@ void RegisterCommands(CommandTree& tree) {
 
   RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);
+  RegisterCompletionCommands(tree);
   RegisterDocCommands(tree);
 }
 

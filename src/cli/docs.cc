@@ -61,118 +61,6 @@ std::vector<CommandDoc> Collect(CommandTree& tree) {
   return docs;
 }
 
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
-std::string FlagWords(const CommandDoc& d, bool values_only) {
-  std::vector<std::string> words;
-  for (const auto& f : d.flags) {
-    if (values_only && !f.takes_value) continue;
-    words.push_back("--" + f.name);
-    if (!f.shorthand.empty()) words.push_back("-" + f.shorthand);
-  }
-  return Join(words);
-}
-
-std::string BashScript(const std::vector<CommandDoc>& docs) {
-  std::string out =
-      "# bash completion for ectl, also when installed as etcdctl.\n"
-      "# Generated from the command tree by `ectl completion bash`; do not edit.\n\n"
-      "declare -gA _ectl_subcommands=(\n";
-  for (const auto& d : docs) {
-    std::vector<std::string> names;
-    for (const Command* c : d.children) names.push_back(c->name);
-    if (!names.empty()) out += "  [\"" + d.key + "\"]=\"" + Join(names) + "\"\n";
-  }
-  out += ")\ndeclare -gA _ectl_flags=(\n";
-  for (const auto& d : docs) out += "  [\"" + d.key + "\"]=\"" + FlagWords(d, false) + "\"\n";
-  out += ")\ndeclare -gA _ectl_value_flags=(\n";
-  for (const auto& d : docs) {
-    std::string words = FlagWords(d, true);
-    if (!words.empty()) out += "  [\"" + d.key + "\"]=\"" + words + "\"\n";
-  }
-  out += R"()
-
-_ectl() {
-  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-  local path=ROOT i w skip=0
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w=${COMP_WORDS[i]}
-    if ((skip)); then skip=0; continue; fi
-    case $w in
-      --) return ;;
-      -*=*) continue ;;
-      -*)
-        [[ " ${_ectl_value_flags[ROOT]} ${_ectl_value_flags[$path]} " == *" $w "* ]] && skip=1
-        continue ;;
-    esac
-    if [[ " ${_ectl_subcommands[$path]} " == *" $w "* ]]; then
-      [[ $path == ROOT ]] && path=$w || path="$path $w"
-    fi
-  done
-  case $prev in
-    -w|--write-out)
-      COMPREPLY=($(compgen -W "simple json fields protobuf table" -- "$cur")); return ;;
-  esac
-  if [[ $cur == -* ]]; then
-    local flags=${_ectl_flags[ROOT]}
-    [[ $path != ROOT ]] && flags="$flags ${_ectl_flags[$path]}"
-    COMPREPLY=($(compgen -W "$flags" -- "$cur"))
-  else
-    COMPREPLY=($(compgen -W "${_ectl_subcommands[$path]}" -- "$cur"))
-  fi
-}
-complete -F _ectl ectl etcdctl
-)";
-  return out;
-}
-
-std::string FishQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
-std::string FishScript(const std::vector<CommandDoc>& docs) {
-  std::string out =
-      "# fish completion for ectl, also when installed as etcdctl.\n"
-      "# Generated from the command tree by `ectl completion fish`; do not edit.\n\n"
-      "complete -c etcdctl --wraps ectl\n"
-      "complete -c ectl -f\n"
-      "complete -c ectl -s w -l write-out -x -a 'simple json fields protobuf table'\n";
-  for (const auto& d : docs) {
-    std::string cond;
-    if (d.command->parent == nullptr) {
-      cond = "__fish_use_subcommand";
-    } else {
-      std::vector<std::string> kids;
-      for (const Command* c : d.children) kids.push_back(c->name);
-      cond = "__fish_seen_subcommand_from " + d.command->name;
-      if (!kids.empty()) cond += "; and not __fish_seen_subcommand_from " + Join(kids);
-    }
-    for (const Command* c : d.children) {
-      out += "complete -c ectl -n " + FishQuote(cond) + " -a " + c->name + " -d " +
-             FishQuote(c->short_desc) + "\n";
-    }
-    for (const auto& f : d.flags) {
-      if (f.name == "write-out") continue;
-      out += "complete -c ectl";
-      if (d.command->parent != nullptr) {
-        out += " -n " + FishQuote("__fish_seen_subcommand_from " + d.command->name);
-      }
-      if (!f.shorthand.empty()) out += " -s " + f.shorthand;
-      out += " -l " + f.name + (f.takes_value ? " -r" : "") + " -d " + FishQuote(f.help) + "\n";
-    }
-  }
-  return out;
-}
-
 std::string Roff(const std::string& text) {
   std::string out;
   bool line_start = true;
@@ -217,21 +105,6 @@ void ManFlags(std::string& out, const std::vector<FlagDoc>& flags) {
 }
 
 }  // namespace
-
-std::string RenderCompletion(CommandTree& tree, std::string_view shell) {
-  auto docs = Collect(tree);
-  if (shell == "bash") return BashScript(docs);
-  if (shell == "zsh") {
-    return "#compdef ectl etcdctl\n"
-           "# zsh completion for ectl: the bash completion through bashcompinit.\n"
-           "# Generated from the command tree by `ectl completion zsh`; do not edit.\n\n"
-           "autoload -U +X bashcompinit && bashcompinit\n\n" +
-           BashScript(docs);
-  }
-  if (shell == "fish") return FishScript(docs);
-  throw Error(ExitCode::kBadArgs, "unsupported shell \"" + std::string(shell) +
-                                      "\" (supported: bash, zsh, fish)");
-}
 
 std::string RenderManPage(CommandTree& tree) {
   auto docs = Collect(tree);
@@ -278,18 +151,6 @@ std::string RenderManPage(CommandTree& tree) {
 }
 
 void RegisterDocCommands(CommandTree& tree) {
-  Command* completion = tree.Add(nullptr, "completion [bash|zsh|fish]", "Generate completion script",
-           [&tree](FlagSet&) -> RunFn {
-             return [&tree](Context& ctx) {
-               if (ctx.args().size() != 1) {
-                 throw Error(ExitCode::kBadArgs, "completion needs one argument: bash, zsh or fish");
-               }
-               ctx.io().out << RenderCompletion(tree, ctx.args()[0]);
-             };
-           },
-           "Prints a completion script for the given shell. For example:\n\n"
-           "$ source <(ectl completion bash)");
-  completion->offline = true;
   Command* man = tree.Add(nullptr, "__man", "Print the man page", [&tree](FlagSet&) -> RunFn {
     return [&tree](Context& ctx) { ctx.io().out << RenderManPage(tree); };
   });

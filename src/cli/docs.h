@@ -1,7 +1,6 @@
-// Shell completions and the man page, generated from the command tree so that they
-// always list exactly the commands and flags ectl has. The checked-in copies under
-// completions/ and man/ are regenerated with `ectl completion <shell>` and
-// `ectl __man`; a unit test fails when they are stale.
+// The man page, generated from the command tree so that it always lists exactly the
+// commands and flags ectl has. The checked-in copy under man/ is regenerated with
+// `ectl __man`; a unit test fails when it is stale. (Completion: completion.h.)
 #ifndef ECTL_CLI_DOCS_H_
 #define ECTL_CLI_DOCS_H_
 
@@ -12,8 +11,6 @@ namespace ectl::cli {
 
 class CommandTree;
 
-// shell is bash, zsh or fish; throws Error(kBadArgs) for anything else.
-std::string RenderCompletion(CommandTree& tree, std::string_view shell);
 std::string RenderManPage(CommandTree& tree);
 
 void RegisterDocCommands(CommandTree& tree);

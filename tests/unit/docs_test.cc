@@ -1,4 +1,4 @@
-// The checked-in completions and man page must match what the command tree generates;
+// The checked-in man page must match what the command tree generates;
 // when this fails, run `cmake --build build --target regen-docs`.
 #include "cli/docs.h"
 
@@ -30,12 +30,6 @@ class Docs : public ::testing::Test {
   CommandTree tree_;
   GlobalOptions global_;
 };
-
-TEST_F(Docs, CompletionsAreCurrent) {
-  EXPECT_EQ(RenderCompletion(tree_, "bash"), ReadSourceFile("completions/ectl.bash"));
-  EXPECT_EQ(RenderCompletion(tree_, "zsh"), ReadSourceFile("completions/_ectl.zsh"));
-  EXPECT_EQ(RenderCompletion(tree_, "fish"), ReadSourceFile("completions/ectl.fish"));
-}
 
 TEST_F(Docs, ManPageIsCurrent) { EXPECT_EQ(RenderManPage(tree_), ReadSourceFile("man/ectl.1")); }
 

@@ -59,11 +59,14 @@ void BindMakeMirror(FlagSet& f, MakeMirrorFlags* o) {
   f.Bool(&o->no_dest_prefix, "no-dest-prefix",
          "mirror key-values to the root of the destination cluster");
   f.String(&o->dest_cert, "dest-cert",
-           "Identify secure client using this TLS certificate file for the destination cluster");
+           "Identify secure client using this TLS certificate file for the destination cluster")
+      .Path();
   f.String(&o->dest_key, "dest-key",
-           "Identify secure client using this TLS key file for the destination cluster");
+           "Identify secure client using this TLS key file for the destination cluster")
+      .Path();
   f.String(&o->dest_cacert, "dest-cacert",
-           "Verify certificates of TLS enabled secure servers using this CA bundle");
+           "Verify certificates of TLS enabled secure servers using this CA bundle")
+      .Path();
   f.Bool(&o->dest_insecure_transport, "dest-insecure-transport",
          "Disable transport security for client connections");
   f.Int(&o->max_txn_ops, "max-txn-ops",

@@ -47,10 +47,10 @@ void RegisterMigrateCommand(CommandTree& tree) {
            [](FlagSet& flags) -> RunFn {
              auto o = std::make_shared<MigrateFlags>();
              flags.Bool(&o->no_ttl, "no-ttl", "Do not convert TTL keys");
-             flags.String(&o->data_dir, "data-dir", "Path to the data directory");
-             flags.String(&o->wal_dir, "wal-dir", "Path to the WAL directory");
+             flags.String(&o->data_dir, "data-dir", "Path to the data directory").Path(ValueKind::kDirectory);
+             flags.String(&o->wal_dir, "wal-dir", "Path to the WAL directory").Path(ValueKind::kDirectory);
              flags.String(&o->transformer, "transformer",
-                          "Path to the user-provided transformer program");
+                          "Path to the user-provided transformer program").Path();
              return [o](Context& ctx) {
                throw Error(ExitCode::kBadFeature,
                            "migrate is not supported by " + ctx.program() +
