@@ -15,15 +15,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The whole answer, dial included, must come within this: a shell waits for it.
-constexpr auto kBudget = std::chrono::milliseconds(300);
-// The share of it a new connection may take.
-constexpr auto kDialBudget = std::chrono::milliseconds(200);
-
 }  // namespace
 
 std::vector<std::string> CompleteKeys(Connection& connection, std::string_view prefix,
-                                      size_t limit) {
+                                      size_t limit, std::chrono::milliseconds budget) {
   std::vector<std::string> keys;
   if (limit == 0) return keys;
   const auto start = Clock::now();
@@ -33,12 +28,14 @@ std::vector<std::string> CompleteKeys(Connection& connection, std::string_view p
     if (client == nullptr) {
       std::optional<client::ClientConfig> config = connection.ConfigWithoutPrompt();
       if (!config) return keys;
-      config->dial_timeout = std::min<client::Duration>(config->dial_timeout, kDialBudget);
+      // The whole answer must come within the budget (a shell waits for it); a new
+      // connection may take two thirds of it.
+      config->dial_timeout = std::min<client::Duration>(config->dial_timeout, budget * 2 / 3);
       config->diagnose_dial_failure = false;
       own = connection.QuietClientFor(*config);
       client = own.get();
     }
-    auto left = kBudget - (Clock::now() - start);
+    auto left = budget - (Clock::now() - start);
     if (left <= Clock::duration::zero()) return keys;
 
     client::GetOptions get;

@@ -6,6 +6,7 @@
 #ifndef ECTL_CLI_COMPLETE_KEYS_H_
 #define ECTL_CLI_COMPLETE_KEYS_H_
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -15,10 +16,14 @@ namespace ectl::cli {
 
 class Connection;
 
-// Keys starting with prefix, in key order. Keys holding a line break are left out (a
-// caller prints one per line).
+inline constexpr std::chrono::milliseconds kCompleteKeysBudget{300};
+
+// Keys starting with prefix, in key order, within budget in all (a new connection may
+// take two thirds of it). Keys holding a line break are left out (a caller prints one
+// per line).
 std::vector<std::string> CompleteKeys(Connection& connection, std::string_view prefix,
-                                      size_t limit = 100);
+                                      size_t limit = 100,
+                                      std::chrono::milliseconds budget = kCompleteKeysBudget);
 
 // The lock and election names among keys: `lock NAME` and `elect NAME` hold the key
 // NAME/<lease ID in hex>, so that suffix is removed; names are deduplicated, in order.
