@@ -1,4 +1,5 @@
-# bash completion for ectl, also when installed as etcdctl.
+# bash completion for ectl, also when installed as etcdctl: commands, flags, flag
+# values, file names and key names from the server (`ectl __complete-keys`).
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
@@ -15,65 +16,65 @@ declare -gA _ectl_subcommands=(
 )
 declare -gA _ectl_flags=(
   ["ROOT"]="--cacert --cert --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
-  ["get"]="--consistency --count-only --from-key --help -h --keys-only --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --prefix --print-value-only --rev --sort-by"
-  ["put"]="--help -h --ignore-lease --ignore-value --lease --prev-kv"
-  ["del"]="--from-key --help -h --prefix --prev-kv --range"
-  ["txn"]="--help -h --interactive -i"
-  ["watch"]="--help -h --interactive -i --prefix --prev-kv --progress-notify --rev"
-  ["compaction"]="--help -h --physical"
-  ["lease"]="--help -h"
-  ["lease grant"]="--help -h"
-  ["lease revoke"]="--help -h"
-  ["lease timetolive"]="--help -h --keys"
-  ["lease list"]="--help -h"
-  ["lease keep-alive"]="--help -h --once"
-  ["alarm"]="--help -h"
-  ["alarm disarm"]="--help -h"
-  ["alarm list"]="--help -h"
-  ["defrag"]="--cluster --data-dir --help -h"
-  ["endpoint"]="--help -h"
-  ["endpoint health"]="--cluster --help -h"
-  ["endpoint status"]="--cluster --help -h"
-  ["endpoint hashkv"]="--cluster --help -h --rev"
-  ["move-leader"]="--help -h"
-  ["member"]="--help -h"
-  ["member add"]="--help -h --learner --peer-urls"
-  ["member remove"]="--help -h"
-  ["member update"]="--help -h --peer-urls"
-  ["member list"]="--help -h"
-  ["member promote"]="--help -h"
-  ["snapshot"]="--help -h"
-  ["snapshot save"]="--help -h"
-  ["snapshot status"]="--help -h"
-  ["snapshot restore"]="--data-dir --help -h --initial-advertise-peer-urls --initial-cluster --initial-cluster-token --name --skip-hash-check --wal-dir"
-  ["auth"]="--help -h"
-  ["auth enable"]="--help -h"
-  ["auth disable"]="--help -h"
-  ["auth status"]="--help -h"
-  ["user"]="--help -h"
-  ["user add"]="--help -h --interactive --new-user-password --no-password"
-  ["user delete"]="--help -h"
-  ["user get"]="--detail --help -h"
-  ["user list"]="--help -h"
-  ["user passwd"]="--help -h --interactive"
-  ["user grant-role"]="--help -h"
-  ["user revoke-role"]="--help -h"
-  ["role"]="--help -h"
-  ["role add"]="--help -h"
-  ["role delete"]="--help -h"
-  ["role get"]="--help -h"
-  ["role list"]="--help -h"
-  ["role grant-permission"]="--from-key --help -h --prefix"
-  ["role revoke-permission"]="--from-key --help -h --prefix"
-  ["make-mirror"]="--dest-cacert --dest-cert --dest-insecure-transport --dest-key --dest-password --dest-prefix --dest-user --help -h --max-txn-ops --no-dest-prefix --prefix --rev"
-  ["lock"]="--help -h --ttl"
-  ["elect"]="--help -h --listen -l"
-  ["check"]="--help -h"
-  ["check perf"]="--auto-compact --auto-defrag --help -h --load --prefix"
-  ["check datascale"]="--auto-compact --auto-defrag --help -h --load --prefix"
-  ["migrate"]="--data-dir --help -h --no-ttl --transformer --wal-dir"
-  ["version"]="--help -h"
-  ["completion"]="--help -h"
+  ["get"]="--consistency --count-only --from-key --keys-only --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --prefix --print-value-only --rev --sort-by"
+  ["put"]="--ignore-lease --ignore-value --lease --prev-kv"
+  ["del"]="--from-key --prefix --prev-kv --range"
+  ["txn"]="--interactive -i"
+  ["watch"]="--interactive -i --prefix --prev-kv --progress-notify --rev"
+  ["compaction"]="--physical"
+  ["lease"]=""
+  ["lease grant"]=""
+  ["lease revoke"]=""
+  ["lease timetolive"]="--keys"
+  ["lease list"]=""
+  ["lease keep-alive"]="--once"
+  ["alarm"]=""
+  ["alarm disarm"]=""
+  ["alarm list"]=""
+  ["defrag"]="--cluster --data-dir"
+  ["endpoint"]=""
+  ["endpoint health"]="--cluster"
+  ["endpoint status"]="--cluster"
+  ["endpoint hashkv"]="--cluster --rev"
+  ["move-leader"]=""
+  ["member"]=""
+  ["member add"]="--learner --peer-urls"
+  ["member remove"]=""
+  ["member update"]="--peer-urls"
+  ["member list"]=""
+  ["member promote"]=""
+  ["snapshot"]=""
+  ["snapshot save"]=""
+  ["snapshot status"]=""
+  ["snapshot restore"]="--data-dir --initial-advertise-peer-urls --initial-cluster --initial-cluster-token --name --skip-hash-check --wal-dir"
+  ["auth"]=""
+  ["auth enable"]=""
+  ["auth disable"]=""
+  ["auth status"]=""
+  ["user"]=""
+  ["user add"]="--interactive --new-user-password --no-password"
+  ["user delete"]=""
+  ["user get"]="--detail"
+  ["user list"]=""
+  ["user passwd"]="--interactive"
+  ["user grant-role"]=""
+  ["user revoke-role"]=""
+  ["role"]=""
+  ["role add"]=""
+  ["role delete"]=""
+  ["role get"]=""
+  ["role list"]=""
+  ["role grant-permission"]="--from-key --prefix"
+  ["role revoke-permission"]="--from-key --prefix"
+  ["make-mirror"]="--dest-cacert --dest-cert --dest-insecure-transport --dest-key --dest-password --dest-prefix --dest-user --max-txn-ops --no-dest-prefix --prefix --rev"
+  ["lock"]="--ttl"
+  ["elect"]="--listen -l"
+  ["check"]=""
+  ["check perf"]="--auto-compact --auto-defrag --load --prefix"
+  ["check datascale"]="--auto-compact --auto-defrag --load --prefix"
+  ["migrate"]="--data-dir --no-ttl --transformer --wal-dir"
+  ["version"]=""
+  ["completion"]=""
 )
 declare -gA _ectl_value_flags=(
   ["ROOT"]="--cacert --cert --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
@@ -92,34 +93,219 @@ declare -gA _ectl_value_flags=(
   ["check datascale"]="--load --prefix"
   ["migrate"]="--data-dir --transformer --wal-dir"
 )
+declare -gA _ectl_values=(
+  ["ROOT --cacert"]="@file"
+  ["ROOT --cert"]="@file"
+  ["ROOT --key"]="@file"
+  ["ROOT --password-file"]="@file"
+  ["ROOT --write-out"]="fields json protobuf simple table"
+  ["ROOT -w"]="fields json protobuf simple table"
+  ["get --consistency"]="l s"
+  ["get --order"]="ASCEND DESCEND"
+  ["get --sort-by"]="CREATE KEY MODIFY VALUE VERSION"
+  ["defrag --data-dir"]="@dir"
+  ["snapshot restore --data-dir"]="@dir"
+  ["snapshot restore --wal-dir"]="@dir"
+  ["make-mirror --dest-cacert"]="@file"
+  ["make-mirror --dest-cert"]="@file"
+  ["make-mirror --dest-key"]="@file"
+  ["check perf --load"]="s m l xl"
+  ["check datascale --load"]="s m l xl"
+  ["migrate --data-dir"]="@dir"
+  ["migrate --transformer"]="@file"
+  ["migrate --wal-dir"]="@dir"
+)
+declare -gA _ectl_args=(
+  ["get"]="@key|@key"
+  ["put"]="@key"
+  ["del"]="@key|@key"
+  ["watch"]="@key|@key"
+  ["snapshot save"]="@file"
+  ["snapshot status"]="@file"
+  ["snapshot restore"]="@file"
+  ["role grant-permission"]="|read write readwrite|@key|@key"
+  ["role revoke-permission"]="|@key|@key"
+  ["lock"]="@name"
+  ["elect"]="@name"
+  ["completion"]="bash zsh fish"
+)
+
+# The words of the line up to the cursor as the shell will pass them to ectl: bash
+# splits `--flag=value` and `a:b` at COMP_WORDBREAKS, so adjacent pieces are joined again.
+_ectl_split() {
+  local line=${COMP_LINE:0:COMP_POINT} i w off=0 ws
+  words=()
+  for ((i = 0; i <= COMP_CWORD && i < ${#COMP_WORDS[@]}; i++)); do
+    w=${COMP_WORDS[i]}
+    ws=0
+    while [[ ${line:off:1} == [[:space:]] ]]; do ((off++)); ws=1; done
+    if ((i > 0 && !ws)) && [[ ${line:off:${#w}} == "$w" ]]; then
+      words[-1]+=$w
+    else
+      words+=("$w")
+    fi
+    ((off += ${#w}))
+  done
+  ((COMP_CWORD >= ${#COMP_WORDS[@]})) && words+=("")
+  cw=$((${#words[@]} - 1))
+}
+
+# A word as the shell would pass it: quotes and backslashes removed.
+_ectl_dequote() {
+  local s=$1 out='' c q='' k
+  for ((k = 0; k < ${#s}; k++)); do
+    c=${s:k:1}
+    if [[ -n $q ]]; then
+      if [[ $c == "$q" ]]; then q=''
+      elif [[ $q == '"' && $c == '\' ]]; then ((k++)); out+=${s:k:1}
+      else out+=$c; fi
+    elif [[ $c == "'" || $c == '"' ]]; then q=$c
+    elif [[ $c == '\' ]]; then ((k++)); out+=${s:k:1}
+    else out+=$c; fi
+  done
+  [[ $out == '~/'* ]] && out=$HOME/${out:2}
+  printf '%s' "$out"
+}
+
+_ectl_takes_value() {
+  [[ " ${_ectl_value_flags[ROOT]} ${_ectl_value_flags[$1]} " == *" $2 "* ]]
+}
+
+# Replies for the current word typed: full candidates, of which bash replaces only the
+# part after the last COMP_WORDBREAKS character.
+_ectl_reply() {
+  local typed=$1 c piece=${COMP_WORDS[COMP_CWORD]} kept
+  shift
+  if [[ ${#piece} == 1 && $COMP_WORDBREAKS == *"$piece"* ]]; then
+    kept=${#typed}
+  else
+    kept=$((${#typed} - ${#piece}))
+  fi
+  ((kept < 0)) && kept=0
+  COMPREPLY=()
+  for c in "$@"; do
+    [[ $c == "$typed"* ]] && COMPREPLY+=("${c:kept}")
+  done
+}
+
+# Key names from the server, with the connection flags of the line.
+_ectl_keys() {
+  local mode=$1 typed=$2 prog=${words[0]} k q='' prefix
+  [[ $prog == '~/'* ]] && prog=$HOME/${prog:2}
+  [[ $typed == [\"\']* ]] && q=${typed:0:1}
+  prefix=$(_ectl_dequote "$typed")
+  local -a keys=() args=(__complete-keys)
+  [[ $mode == @name ]] && args+=(--names)
+  mapfile -t keys < <("$prog" "${conn[@]}" "${args[@]}" -- "$prefix" 2>/dev/null)
+  ((${#keys[@]})) || return
+  if [[ -n $q ]]; then
+    # Inside an open quote the keys go in as they are.
+    COMPREPLY=()
+    for k in "${keys[@]}"; do COMPREPLY+=("$k"); done
+    compopt -o nospace 2>/dev/null
+    return
+  fi
+  local -a quoted=()
+  for k in "${keys[@]}"; do printf -v k '%q' "$k"; quoted+=("$k"); done
+  _ectl_reply "$typed" "${quoted[@]}"
+}
+
+# Completes the value of flag (path's or global) in typed, which starts with before.
+_ectl_value() {
+  local path=$1 flag=$2 before=$3 typed=$4 spec
+  spec=${_ectl_values["$path $flag"]}
+  [[ -z $spec ]] && spec=${_ectl_values["ROOT $flag"]}
+  local value=${typed:${#before}}
+  case $spec in
+    '') return ;;
+    @file|@dir)
+      local how=-f
+      [[ $spec == @dir ]] && how=-d
+      compopt -o filenames 2>/dev/null
+      mapfile -t COMPREPLY < <(compgen $how -- "$(_ectl_dequote "$value")")
+      if [[ -n $before && $COMP_WORDBREAKS != *=* ]]; then
+        COMPREPLY=("${COMPREPLY[@]/#/$before}")
+      fi ;;
+    *)
+      local -a full=() v
+      for v in $spec; do full+=("$before$v"); done
+      _ectl_reply "$typed" "${full[@]}" ;;
+  esac
+}
 
 _ectl() {
-  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-  local path=ROOT i w skip=0
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w=${COMP_WORDS[i]}
-    if ((skip)); then skip=0; continue; fi
-    case $w in
-      --) return ;;
-      -*=*) continue ;;
-      -*)
-        [[ " ${_ectl_value_flags[ROOT]} ${_ectl_value_flags[$path]} " == *" $w "* ]] && skip=1
-        continue ;;
-    esac
-    if [[ " ${_ectl_subcommands[$path]} " == *" $w "* ]]; then
-      [[ $path == ROOT ]] && path=$w || path="$path $w"
+  local -a words=() conn=()
+  local cw
+  _ectl_split
+  local cur=${words[cw]} path=ROOT i w skip='' nargs=0 dashdash=0 name kid match n
+  for ((i = 1; i < cw; i++)); do
+    w=${words[i]}
+    if [[ -n $skip ]]; then
+      [[ $skip == conn ]] && conn+=("$(_ectl_dequote "$w")")
+      skip=''
+      continue
+    fi
+    if ((!dashdash)); then
+      case $w in
+        --) dashdash=1; continue ;;
+        -?*)
+          name=${w%%=*}
+          if [[ " ${_ectl_flags[ROOT]} " == *" $name "* ]]; then
+            conn+=("$(_ectl_dequote "$w")")
+            [[ $w != *=* ]] && _ectl_takes_value ROOT "$name" && skip=conn
+          elif [[ $w != *=* ]] && _ectl_takes_value "$path" "$name"; then
+            skip=x
+          fi
+          continue ;;
+      esac
+    fi
+    # Command words, also abbreviated to an unambiguous prefix; then arguments.
+    match='' n=0
+    if ((nargs == 0 && !dashdash)); then
+      for kid in ${_ectl_subcommands[$path]}; do
+        if [[ $kid == "$w" ]]; then match=$kid n=1; break; fi
+        [[ $kid == "$w"* ]] && match=$kid && ((n++))
+      done
+    fi
+    if ((n == 1)); then
+      [[ $path == ROOT ]] && path=$match || path="$path $match"
+    else
+      ((nargs++))
     fi
   done
-  case $prev in
-    -w|--write-out)
-      COMPREPLY=($(compgen -W "simple json fields protobuf table" -- "$cur")); return ;;
-  esac
-  if [[ $cur == -* ]]; then
-    local flags=${_ectl_flags[ROOT]}
-    [[ $path != ROOT ]] && flags="$flags ${_ectl_flags[$path]}"
-    COMPREPLY=($(compgen -W "$flags" -- "$cur"))
-  else
-    COMPREPLY=($(compgen -W "${_ectl_subcommands[$path]}" -- "$cur"))
+
+  COMPREPLY=()
+  if [[ -n $skip ]]; then
+    _ectl_value "$path" "${words[cw-1]}" '' "$cur"
+    return
   fi
+  if ((!dashdash)) && [[ $cur == -* ]]; then
+    if [[ $cur == -?*=* ]]; then
+      _ectl_value "$path" "${cur%%=*}" "${cur%%=*}=" "$cur"
+      return
+    fi
+    local -a flags=(${_ectl_flags[ROOT]})
+    [[ $path != ROOT ]] && flags+=(${_ectl_flags[$path]})
+    _ectl_reply "$cur" "${flags[@]}"
+    return
+  fi
+  if ((nargs == 0)) && [[ -n ${_ectl_subcommands[$path]} ]]; then
+    _ectl_reply "$cur" ${_ectl_subcommands[$path]}
+    return
+  fi
+  local spec=${_ectl_args[$path]}
+  local -a positions=()
+  IFS='|' read -r -a positions <<<"$spec"
+  spec=${positions[nargs]}
+  case $spec in
+    '') ;;
+    @key|@name) _ectl_keys "$spec" "$cur" ;;
+    @file|@dir)
+      compopt -o filenames 2>/dev/null
+      local how=-f
+      [[ $spec == @dir ]] && how=-d
+      mapfile -t COMPREPLY < <(compgen $how -- "$(_ectl_dequote "$cur")") ;;
+    *) _ectl_reply "$cur" $spec ;;
+  esac
 }
 complete -F _ectl ectl etcdctl

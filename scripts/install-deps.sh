@@ -18,8 +18,9 @@ packages=(
   etcd-server etcd-client
   # a DNS server and namespaces, for the --discovery-srv test
   dnsmasq-base iproute2 util-linux
-  # a terminal multiplexer, for the `txn -i` prompt test
-  tmux
+  # a terminal multiplexer, for the `txn -i` prompt and bash completion tests; the other
+  # shells whose completion scripts are checked
+  tmux zsh fish
   # man pages and the Debian package: groff renders the pages in the docs test, man-db's
   # `man -l`, dpkg-shlibdeps (dpkg-dev) for the package's Depends, lintian checks it
   groff man-db dpkg-dev lintian

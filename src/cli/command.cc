@@ -1,6 +1,47 @@
 #include "cli/command.h"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
 namespace ectl::cli {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Cobra's ld(): Levenshtein distance over bytes.
+size_t Distance(const std::string& s, const std::string& t) {
+  std::vector<size_t> prev(t.size() + 1), cur(t.size() + 1);
+  for (size_t j = 0; j <= t.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= s.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= t.size(); ++j) {
+      cur[j] = s[i - 1] == t[j - 1] ? prev[j - 1]
+                                    : 1 + std::min({prev[j], cur[j - 1], prev[j - 1]});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[t.size()];
+}
+
+// The order in which etcdctl 3.4 adds its top-level commands (cobra suggests in that
+// order, its own `completion` last); ectl's other commands follow in tree order.
+constexpr std::string_view kEtcdctlOrder[] = {
+    "get",   "put",      "del",         "txn",         "compaction", "alarm",  "defrag",
+    "endpoint", "move-leader", "watch", "version",     "lease",      "member", "snapshot",
+    "make-mirror", "migrate", "lock",   "elect",       "auth",       "user",   "role",
+    "check", "completion"};
+
+size_t Rank(const std::string& name) {
+  auto it = std::find(std::begin(kEtcdctlOrder), std::end(kEtcdctlOrder), name);
+  return static_cast<size_t>(it - std::begin(kEtcdctlOrder));
+}
+
+}  // namespace
 
 CommandTree::CommandTree(std::string program) : program_(std::move(program)) {
   root_.name = program_;
@@ -59,6 +100,23 @@ Command* CommandTree::Find(Command* parent, std::string_view word) const {
     if (child->name.rfind(word, 0) == 0) match = child.get(), ++matches;
   }
   return matches == 1 ? match : nullptr;
+}
+
+std::vector<std::string> CommandTree::Suggestions(const Command* parent,
+                                                  std::string_view word) const {
+  const std::string typed = Lower(word);
+  std::vector<const Command*> found;
+  for (const auto& child : parent->children) {
+    if (child->hidden || (!child->setup && child->children.empty())) continue;
+    const std::string name = Lower(child->name);
+    if (Distance(typed, name) <= 2 || name.rfind(typed, 0) == 0) found.push_back(child.get());
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Command* a, const Command* b) {
+    return Rank(a->name) < Rank(b->name);
+  });
+  std::vector<std::string> names;
+  for (const Command* c : found) names.push_back(c->name);
+  return names;
 }
 
 std::string CommandTree::Path(const Command* command) {

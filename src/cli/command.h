@@ -82,6 +82,11 @@ class CommandTree {
 
   // The child of parent called word, or the only child whose name starts with word.
   [[nodiscard]] Command* Find(Command* parent, std::string_view word) const;
+  // Cobra's "Did you mean this?" for an unknown command word under parent: the visible
+  // runnable commands within Levenshtein distance 2 of word or starting with it (both
+  // ignoring ASCII case), in etcdctl's registration order.
+  [[nodiscard]] std::vector<std::string> Suggestions(const Command* parent,
+                                                     std::string_view word) const;
   // "lease grant" for that command; "" for the root.
   [[nodiscard]] static std::string Path(const Command* command);
 

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
-#include "cli/docs.h"
+#include "cli/completion.h"
+#include "cli/man.h"
 
 namespace ectl::cli {
 
@@ -36,7 +37,8 @@ void RegisterCommands(CommandTree& tree) {
 
   RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);
-  RegisterDocCommands(tree);
+  RegisterCompletionCommands(tree);
+  RegisterManCommand(tree);
 }
 
 }  // namespace ectl::cli

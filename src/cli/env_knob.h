@@ -1,6 +1,7 @@
 // Test knobs: a Go duration read from an environment variable that etcdctl does not have
 // (ECTL_MIRROR_PROGRESS_INTERVAL, ECTL_CHECK_PERF_DURATION), so that tests need not wait
-// for etcdctl's fixed 30 s and 60 s. Unset, empty, malformed or below minimum: nullopt,
+// for etcdctl's fixed 30 s and 60 s, or ECTL_COMPLETE_KEYS_TIMEOUT, so that a loaded test
+// machine cannot run out of completion's 300 ms. Unset, empty, malformed or below minimum: nullopt,
 // and the command keeps etcdctl's behaviour.
 #ifndef ECTL_CLI_ENV_KNOB_H_
 #define ECTL_CLI_ENV_KNOB_H_

@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ectl::cli {
@@ -42,6 +43,10 @@ class FlagError : public std::runtime_error {
   size_t word_index_ = 0;
 };
 
+// What a flag's value (or a command's argument) is, beyond its type: shell completion
+// offers file or directory names for paths.
+enum class ValueKind { kText, kFile, kDirectory };
+
 struct Flag {
   std::string name;
   char shorthand = 0;
@@ -54,6 +59,19 @@ struct Flag {
   std::function<void(const std::string&)> set;
   bool changed = false;        // set on the command line (or from ETCDCTL_*)
   bool* changed_out = nullptr; // mirrors `changed`, for options that need pflag's Changed()
+  // The values the flag accepts when they are a fixed set (shell completion offers them;
+  // the command validates them with etcdctl's texts), and whether the value is a path.
+  std::vector<std::string> choices;
+  ValueKind value_kind = ValueKind::kText;
+
+  Flag& Choices(std::vector<std::string> values) {
+    choices = std::move(values);
+    return *this;
+  }
+  Flag& Path(ValueKind kind = ValueKind::kFile) {
+    value_kind = kind;
+    return *this;
+  }
 
   [[nodiscard]] bool is_bool() const { return type == "bool"; }
   // "-w, --write-out" or "--limit": how pflag names the flag in messages.

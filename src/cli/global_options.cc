@@ -22,8 +22,8 @@ std::string EnvName(std::string_view flag) {
 
 void GlobalOptions::Bind(FlagSet& f) {
   flags_ = &f;
-  f.String(&cacert_, "cacert", "verify certificates of TLS-enabled secure servers using this CA bundle");
-  f.String(&cert_, "cert", "identify secure client using this TLS certificate file");
+  f.String(&cacert_, "cacert", "verify certificates of TLS-enabled secure servers using this CA bundle").Path();
+  f.String(&cert_, "cert", "identify secure client using this TLS certificate file").Path();
   f.Duration(&command_timeout_, "command-timeout", "timeout for short running command (excluding dial timeout)")
       .changed_out = &command_timeout_set_;
   f.Bool(&debug_, "debug", "enable client-side debug logging");
@@ -37,13 +37,14 @@ void GlobalOptions::Bind(FlagSet& f) {
   f.Bool(&insecure_transport_, "insecure-transport", "disable transport security for client connections");
   f.Duration(&keepalive_time_, "keepalive-time", "keepalive time for client connections");
   f.Duration(&keepalive_timeout_, "keepalive-timeout", "keepalive timeout for client connections");
-  f.String(&key_, "key", "identify secure client using this TLS key file");
+  f.String(&key_, "key", "identify secure client using this TLS key file").Path();
   f.Int(&max_recv_bytes_, "max-recv-bytes", "client-side response receive limit in bytes (if 0, it defaults to \"math.MaxInt32\")");
   f.Int(&max_request_bytes_, "max-request-bytes", "client-side request send limit in bytes (if 0, it defaults to 2.0 MiB (2 * 1024 * 1024).)");
   f.String(&password_, "password", "password for authentication (if this option is used, --user option shouldn't include password)");
-  f.String(&password_file_, "password-file", "read the password for authentication from this file (ectl; keeps it out of argv)");
+  f.String(&password_file_, "password-file", "read the password for authentication from this file (ectl; keeps it out of argv)").Path();
   f.String(&user_, "user", "username[:password] for authentication (prompt if password is not supplied)");
-  f.String(&write_out_, "write-out", "set the output format (fields, json, protobuf, simple, table)", 'w');
+  f.String(&write_out_, "write-out", "set the output format (fields, json, protobuf, simple, table)", 'w')
+      .Choices({"fields", "json", "protobuf", "simple", "table"});
 }
 
 void GlobalOptions::ApplyEnv(const Environment& env, std::vector<std::string>& warnings) {
@@ -54,7 +55,7 @@ void GlobalOptions::ApplyEnv(const Environment& env, std::vector<std::string>& w
   // reported as unrecognized.
   std::vector<std::string> used, shadowed;
   for (const auto& flag : flags_->flags()) {
-    if (flag->name == "help") continue;
+    if (flag->name == "help" || flag->name == "version") continue;
     std::string name = EnvName(flag->name);
     if (flag->changed) {
       shadowed.push_back(name);

@@ -401,4 +401,18 @@ void WriteManPages(CommandTree& tree, const std::string& dir) {
   }
 }
 
+void RegisterManCommand(CommandTree& tree) {
+  Command* man = tree.Add(nullptr, "__man <dir>", "Write the man pages into a directory",
+                          [&tree](FlagSet&) -> RunFn {
+                            return [&tree](Context& ctx) {
+                              if (ctx.args().size() != 1) {
+                                throw Error(ExitCode::kBadArgs, "__man needs one argument: the directory");
+                              }
+                              WriteManPages(tree, ctx.args()[0]);
+                            };
+                          });
+  man->hidden = true;
+  man->offline = true;
+}
+
 }  // namespace ectl::cli

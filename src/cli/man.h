@@ -3,7 +3,7 @@
 // ectl-lease(1) with its subcommands, ... Each command's long help is its DESCRIPTION;
 // the block after a line `Examples:` (or `Example:`) in it goes to EXAMPLES. The
 // checked-in copies under man/ are rewritten by `ectl __man <dir>` (the regen-docs
-// target); a unit test fails when they are stale.
+// target); a unit test fails when they are stale. Completion scripts: completion.h.
 #ifndef ECTL_CLI_MAN_H_
 #define ECTL_CLI_MAN_H_
 
@@ -24,6 +24,9 @@ std::vector<ManPage> RenderManPages(CommandTree& tree);
 
 // Writes every page into dir as <name>.1 and removes other ectl*.1 files there.
 void WriteManPages(CommandTree& tree, const std::string& dir);
+
+// The hidden `__man <dir>` command, which regen-docs runs.
+void RegisterManCommand(CommandTree& tree);
 
 }  // namespace ectl::cli
 

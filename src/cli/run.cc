@@ -12,6 +12,7 @@
 #include "cli/help.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
+#include "version.h"
 
 namespace ectl::cli {
 namespace {
@@ -118,11 +119,21 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
   global.Bind(tree.Materialize(&tree.root()));
   RegisterCommands(tree);
 
+  // cobra's version flag (etcdctl has none): ectl's own version, also as etcdctl.
+  bool version_requested = false;
+  tree.root().flags->Bool(&version_requested, "version", "print the version of ectl").hidden = true;
+
   Resolved r = Resolve(tree, argv);
   if (!r.unknown.empty()) {
-    std::string msg = "unknown command \"" + r.unknown + "\" for \"" + program + "\"";
-    io.err << "Error: " << msg << "\nRun '" << program << " --help' for usage.\n";
-    return Fail(io, ExitCode::kError, msg);
+    // cobra's report, once (etcdctl prints the first paragraph a second time).
+    io.err << "Error: unknown command \"" << r.unknown << "\" for \"" << program << "\"\n";
+    if (auto names = tree.Suggestions(&tree.root(), r.unknown); !names.empty()) {
+      io.err << "\nDid you mean this?\n";
+      for (const auto& name : names) io.err << "\t" << name << "\n";
+      io.err << "\n";
+    }
+    io.err << "Run '" << program << " --help' for usage.\n";
+    return static_cast<int>(ExitCode::kError);
   }
   if (r.help_command) {
     io.out << RenderHelp(tree, r.command);
@@ -136,6 +147,10 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
   } catch (const FlagError& e) {
     io.out << RenderHelp(tree, selected);
     return Fail(io, ExitCode::kError, e.what());
+  }
+  if (version_requested) {
+    io.out << "ectl version " << kVersion << "\n";
+    return 0;
   }
   if (selected->help_requested || tree.root().help_requested || !selected->run) {
     // A group named without (or with an unknown) subcommand shows its usage.

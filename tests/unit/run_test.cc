@@ -39,7 +39,7 @@ TEST(Run, VersionNamesTheProgram) {
 TEST(Run, UnknownCommand) {
   auto r = RunArgs({"etcdctl", "foo"});
   EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(LastLine(r.err), "Error: unknown command \"foo\" for \"etcdctl\"");
+  EXPECT_EQ(r.err, "Error: unknown command \"foo\" for \"etcdctl\"\nRun 'etcdctl --help' for usage.\n");
 }
 
 TEST(Run, UnknownFlagsInPflagWording) {

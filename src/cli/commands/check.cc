@@ -38,7 +38,8 @@ struct CheckOptions {
 };
 
 void BindCheck(FlagSet& f, CheckOptions* o, const char* load_help, const char* prefix_help) {
-  f.String(&o->load, "load", load_help);
+  // The short names of check_perf.cc's models (small, medium, large, xLarge also work).
+  f.String(&o->load, "load", load_help).Choices({"s", "m", "l", "xl"});
   f.String(&o->prefix, "prefix", prefix_help);
   f.Bool(&o->auto_compact, "auto-compact", "Compact storage with last revision after test is finished.");
   f.Bool(&o->auto_defrag, "auto-defrag", "Defragment storage after test is finished.");

@@ -12,9 +12,11 @@
 namespace ectl::cli {
 
 void BindGetFlags(FlagSet& f, GetFlags* g) {
-  f.String(&g->consistency, "consistency", "Linearizable(l) or Serializable(s)");
-  f.String(&g->order, "order", "Order of results; ASCEND or DESCEND (ASCEND by default)");
-  f.String(&g->sort_by, "sort-by", "Sort target; CREATE, KEY, MODIFY, VALUE, or VERSION");
+  f.String(&g->consistency, "consistency", "Linearizable(l) or Serializable(s)").Choices({"l", "s"});
+  f.String(&g->order, "order", "Order of results; ASCEND or DESCEND (ASCEND by default)")
+      .Choices({"ASCEND", "DESCEND"});
+  f.String(&g->sort_by, "sort-by", "Sort target; CREATE, KEY, MODIFY, VALUE, or VERSION")
+      .Choices({"CREATE", "KEY", "MODIFY", "VALUE", "VERSION"});
   f.Int(&g->limit, "limit", "Maximum number of results");
   f.Bool(&g->prefix, "prefix", "Get keys with matching prefix");
   f.Bool(&g->from_key, "from-key",

@@ -27,7 +27,8 @@ struct DefragOptions {
 void BindDefrag(FlagSet& f, DefragOptions* o) {
   f.Bool(&o->cluster, "cluster", "use all endpoints from the cluster member list");
   f.String(&o->data_dir, "data-dir",
-           "Optional. If present, defragments a data directory not in use by etcd.");
+           "Optional. If present, defragments a data directory not in use by etcd.")
+      .Path(ValueKind::kDirectory);
 }
 
 void RunDefrag(Context& ctx, const DefragOptions& o) {

@@ -61,11 +61,14 @@ void BindMakeMirror(FlagSet& f, MakeMirrorFlags* o) {
   f.Bool(&o->no_dest_prefix, "no-dest-prefix",
          "mirror key-values to the root of the destination cluster");
   f.String(&o->dest_cert, "dest-cert",
-           "Identify secure client using this TLS certificate file for the destination cluster");
+           "Identify secure client using this TLS certificate file for the destination cluster")
+      .Path();
   f.String(&o->dest_key, "dest-key",
-           "Identify secure client using this TLS key file for the destination cluster");
+           "Identify secure client using this TLS key file for the destination cluster")
+      .Path();
   f.String(&o->dest_cacert, "dest-cacert",
-           "Verify certificates of TLS enabled secure servers using this CA bundle");
+           "Verify certificates of TLS enabled secure servers using this CA bundle")
+      .Path();
   f.String(&o->dest_user, "dest-user",
            "Destination username[:password] for authentication (prompt if password is not supplied)");
   f.String(&o->dest_password, "dest-password",

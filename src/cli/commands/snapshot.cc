@@ -96,8 +96,9 @@ struct RestoreFlags {
 };
 
 void BindRestore(FlagSet& f, RestoreFlags* o) {
-  f.String(&o->data_dir, "data-dir", "Path to the data directory");
-  f.String(&o->wal_dir, "wal-dir", "Path to the WAL directory (use --data-dir if none given)");
+  f.String(&o->data_dir, "data-dir", "Path to the data directory").Path(ValueKind::kDirectory);
+  f.String(&o->wal_dir, "wal-dir", "Path to the WAL directory (use --data-dir if none given)")
+      .Path(ValueKind::kDirectory);
   f.String(&o->initial_cluster, "initial-cluster",
            "Initial cluster configuration for restore bootstrap");
   f.String(&o->initial_cluster_token, "initial-cluster-token",

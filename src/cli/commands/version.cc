@@ -7,13 +7,22 @@
 #include "version.h"
 
 namespace ectl::cli {
+namespace {
+
+// The etcdctl release ectl is a drop-in for. Invoked as etcdctl, `version` says what
+// that etcdctl says, so that scripts checking for 3.4 keep working; ectl's own version
+// is `ectl version` and `--version`.
+constexpr char kEtcdctlVersion[] = "3.4.23";
+
+}  // namespace
 
 void RegisterVersionCommand(CommandTree& tree) {
   Command* version =
       tree.Add(nullptr, "version", "Prints the version of " + tree.program(), [](FlagSet&) -> RunFn {
         return [](Context& ctx) {
           // Same shape as etcdctl's, whatever -w says.
-          ctx.io().out << ctx.program() << " version: " << kVersion
+          bool as_etcdctl = ctx.program() == "etcdctl";
+          ctx.io().out << ctx.program() << " version: " << (as_etcdctl ? kEtcdctlVersion : kVersion)
                        << "\nAPI version: " << kApiVersion << "\n";
         };
       },
@@ -44,10 +53,10 @@ void RegisterMigrateCommand(CommandTree& tree) {
            [](FlagSet& flags) -> RunFn {
              auto o = std::make_shared<MigrateFlags>();
              flags.Bool(&o->no_ttl, "no-ttl", "Do not convert TTL keys");
-             flags.String(&o->data_dir, "data-dir", "Path to the data directory");
-             flags.String(&o->wal_dir, "wal-dir", "Path to the WAL directory");
+             flags.String(&o->data_dir, "data-dir", "Path to the data directory").Path(ValueKind::kDirectory);
+             flags.String(&o->wal_dir, "wal-dir", "Path to the WAL directory").Path(ValueKind::kDirectory);
              flags.String(&o->transformer, "transformer",
-                          "Path to the user-provided transformer program");
+                          "Path to the user-provided transformer program").Path();
              return [o](Context& ctx) {
                throw Error(ExitCode::kBadFeature,
                            "migrate is not supported by " + ctx.program() +
