@@ -8,7 +8,7 @@ autoload -U +X bashcompinit && bashcompinit
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check migrate version completion"
+  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell migrate version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
   ["alarm"]="disarm list"
   ["endpoint"]="health status hashkv"
@@ -77,6 +77,8 @@ declare -gA _ectl_flags=(
   ["check"]="--help -h"
   ["check perf"]="--auto-compact --auto-defrag --help -h --load --prefix"
   ["check datascale"]="--auto-compact --auto-defrag --help -h --load --prefix"
+  ["batch"]="--help -h --keep-going"
+  ["shell"]="--help -h --keep-going"
   ["migrate"]="--data-dir --help -h --no-ttl --transformer --wal-dir"
   ["version"]="--help -h"
   ["completion"]="--help -h"
