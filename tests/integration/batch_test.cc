@@ -5,6 +5,9 @@
 #include <iterator>
 #include <memory>
 
+#include <csignal>
+
+#include "child_process.h"
 #include "kv_suite.h"
 #include "terminal.h"
 
@@ -245,6 +248,36 @@ TEST_F(Batch, ReadsAFileAndShellWithoutTerminalIsBatch) {
   r = RunTool(Tool::kEctl, Cmd({"batch", path, path}));
   EXPECT_EQ(r.exit_code, 128);
   EXPECT_EQ(r.err, "Error: batch takes at most one argument, the script file\n");
+  (void)std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_F(Batch, SignalStopsAfterTheRunningCommand) {
+  std::string script;
+  for (int i = 0; i < 20000; ++i) script += "put sig/" + std::to_string(i) + " v\n";
+  std::string error;
+  auto child = StartCtl(ToolPath(Tool::kEctl), Cmd({"batch"}), &error);
+  ASSERT_NE(child, nullptr) << error;
+  child->WriteStdin(script);
+  child->CloseStdin();
+  ASSERT_TRUE(child->WaitForOut([](const std::string& out) { return out.find("OK\n") != std::string::npos; }));
+  child->Signal(SIGINT);
+  EXPECT_EQ(child->Wait(), 130);
+  // Every command that started finished and printed; the line after the last is named.
+  size_t done = LineCount(child->Out());
+  ASSERT_LT(done, 20000u);
+  EXPECT_EQ(child->Err(), "Error: line " + std::to_string(done) + ": interrupted; batch stopped\n");
+  RunResult count = RunTool(Tool::kEctl, Cmd({"get", "sig/", "--prefix", "--count-only", "-w", "fields"}));
+  EXPECT_NE(count.out.find("\"Count\" : " + std::to_string(done) + "\n"), std::string::npos)
+      << count.out;
+}
+
+TEST_F(Batch, SnapshotSaveRuns) {
+  std::string dir = MakeTempDir("ectl-batch-snap-");
+  RunResult r = RunBatch("put snap 1\nsnapshot save " + dir + "/db\nsnapshot status " + dir +
+                         "/db -w json\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Snapshot saved at " + dir + "/db\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"totalKey\":"), std::string::npos) << r.out;
   (void)std::system(("rm -rf '" + dir + "'").c_str());
 }
 
