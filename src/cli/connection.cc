@@ -82,6 +82,15 @@ std::unique_ptr<client::Client> Connection::ClientFor(const client::ClientConfig
   return Make(config);
 }
 
+std::optional<client::ClientConfig> Connection::ConfigWithoutPrompt() {
+  if (!config_ && global_.NeedsPasswordPrompt()) return std::nullopt;
+  return config();
+}
+
+std::unique_ptr<client::Client> Connection::QuietClientFor(const client::ClientConfig& config) {
+  return client::Client::Make(config);
+}
+
 std::vector<std::string> Connection::Endpoints(bool cluster) {
   if (!cluster) return config().endpoints;
   std::vector<std::string> endpoints;

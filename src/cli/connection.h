@@ -50,6 +50,15 @@ class Connection {
   // cluster member list: ...") when the list cannot be read).
   std::vector<std::string> Endpoints(bool cluster);
 
+  // For quick, silent queries (shell completion, complete_keys.h):
+  // the client over every endpoint if it has been made already, else null;
+  [[nodiscard]] client::Client* existing_client() const { return client_.get(); }
+  // the configuration if it can be resolved without asking for a password (nullopt when
+  // a password would have to be typed; resolution errors are thrown);
+  std::optional<client::ClientConfig> ConfigWithoutPrompt();
+  // a new client for config with nothing reported: a failure is only thrown.
+  std::unique_ptr<client::Client> QuietClientFor(const client::ClientConfig& config);
+
  private:
   std::unique_ptr<client::Client> Make(const client::ClientConfig& config);
 

@@ -215,6 +215,10 @@ void Client::Connect() {
   // bounds commands that have no command timeout (txn, watch, ...).
   auto deadline = std::chrono::system_clock::now() + config_.dial_timeout;
   int ready = WaitForFirstReady(candidates, deadline);
+  if (ready < 0 && !config_.diagnose_dial_failure) {
+    throw DialError(static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED),
+                    "context deadline exceeded", {});
+  }
   if (ready < 0) {
     // Only on failure: ask each channel why, for a line ahead of etcdctl's message.
     // The channels are asked in parallel, so the wait does not grow with their number.

@@ -33,6 +33,9 @@ struct ClientConfig {
   std::string password;
   int64_t max_request_bytes = 2 * 1024 * 1024;
   int64_t max_recv_bytes = 0x7fffffff;
+  // After a failed dial, ask each channel why (up to 1.5 s more) for the diagnostic lines.
+  // Off for shell completion, which must fail at once and silently.
+  bool diagnose_dial_failure = true;
 };
 
 }  // namespace ectl::client
