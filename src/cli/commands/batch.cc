@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -19,12 +18,11 @@
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/commands/shell_complete.h"
+#include "cli/complete_keys.h"
 #include "cli/connection.h"
 #include "cli/global_options.h"
 #include "cli/line_editor.h"
 #include "cli/run.h"
-#include "client/client.h"
-#include "client/op.h"
 #include "common/errno_text.h"
 #include "common/error.h"
 #include "sys/signal_watcher.h"
@@ -274,21 +272,11 @@ void RunScript(Context& ctx, const BatchOptions& o) {
   }
 }
 
-// Up to 100 plain key names under prefix, for completion (500 ms at most).
-std::vector<std::string> ListKeys(Connection& connection, const std::string& prefix) {
-  client::GetOptions options;
-  options.range.key = prefix;
-  options.range.prefix = true;
-  options.keys_only = true;
-  options.limit = 100;
-  if (prefix.empty()) options.range.from_key = true;
-  auto response = client::Do(connection.client(), client::OpGet(options),
-                             std::chrono::milliseconds(500));
+// Key names under prefix for completion: those a word shows as typed.
+std::vector<std::string> TypableKeys(Connection& connection, const std::string& prefix) {
   std::vector<std::string> keys;
-  for (const auto& kv : response.response_range().kvs()) {
-    const std::string& k = kv.key();
-    // Keys a word cannot show as typed are left out.
-    if (k.find_first_of(" \t\n\r'\"\\$#") == std::string::npos) keys.push_back(k);
+  for (auto& k : CompleteKeys(connection, prefix)) {
+    if (k.find_first_of(" \t\n\r'\"\\$#") == std::string::npos) keys.push_back(std::move(k));
   }
   return keys;
 }
@@ -299,17 +287,10 @@ void RunShell(Context& ctx, const BatchOptions& o) {
   Executor executor(ctx);
   Interrupt interrupt;
   FILE* out = isatty(STDOUT_FILENO) ? stdout : stderr;
-  bool keys_failed = false;
   ShellCompleter completer(ctx.program());
   LineEditor editor(out, "history", [&](std::string_view before) {
     return completer.Complete(before, [&](const std::string& prefix) {
-      if (keys_failed) return std::vector<std::string>{};
-      try {
-        return ListKeys(ctx.connection(), prefix);
-      } catch (const std::exception&) {
-        keys_failed = true;  // no server: complete no keys rather than wait at every Tab
-        return std::vector<std::string>{};
-      }
+      return TypableKeys(ctx.connection(), prefix);
     });
   });
   int line_number = 0, status = 0;
