@@ -268,6 +268,50 @@ def measure_restore(bench: "Bench", argv: list[str], case: "Case") -> Sample:
         shutil.rmtree(target, ignore_errors=True)
 
 
+# batch: BATCH["puts"] sequential puts as lines of one `ectl batch` (one process, one
+# connection) against a loop of that many `etcdctl put` invocations (BATCH["loop"] of them
+# are run and the time scaled when it is smaller). Notes add the same loop of `ectl put`
+# invocations and an in-process loop of the same puts on one connection (the gateway client
+# below, one keep-alive HTTP connection): the two references of the batch goals.
+BATCH = {"puts": 5_000, "loop": 5_000, "noted": False}
+
+
+def measure_batch(bench: "Bench", argv: list[str], case: "Case") -> Sample:
+    puts, loop = BATCH["puts"], min(BATCH["loop"], BATCH["puts"])
+    items = [(f"bput/{i:06d}", f"v{i}") for i in range(puts)]
+    if os.path.basename(argv[0]) == "etcdctl":
+        return loop_of_puts(bench, argv, case, items[:loop], puts)
+    case.stdin = "".join(f"put {k} {v}\n" for k, v in items).encode()
+    try:
+        sample = bench.spawn([*argv, "batch"], case)
+    finally:
+        case.stdin = b""
+    if not BATCH["noted"]:
+        BATCH["noted"] = True
+        start = time.perf_counter()
+        for k, v in items:
+            bench.etcd.put(k, v)
+        in_process = time.perf_counter() - start
+        single = loop_of_puts(bench, argv, case, items[:loop], puts)
+        note(f"{puts} puts: ectl batch {sample.seconds:.2f} s ({puts / sample.seconds:.0f}/s); "
+             f"in-process loop on one connection {in_process:.2f} s ({puts / in_process:.0f}/s), "
+             f"batch/in-process {sample.seconds / in_process:.2f} (goal <= 1.2); "
+             f"loop of ectl put {single.seconds:.1f} s"
+             + (f" (scaled from {loop})" if loop < puts else ""))
+    return sample
+
+
+def loop_of_puts(bench: "Bench", argv: list[str], case: "Case", items: list[tuple[str, str]],
+                 scale_to: int) -> Sample:
+    """One invocation per put; the total time scaled to scale_to puts, the peak RSS of any."""
+    seconds, peak = 0.0, 0
+    for k, v in items:
+        s = bench.spawn([*argv, "put", k, v], case)
+        seconds += s.seconds
+        peak = max(peak, s.maxrss_kib)
+    return Sample(seconds * scale_to / len(items), peak)
+
+
 # name -> loader; each runs at most once per benchmark run, before the first case needing it.
 DATASETS: dict[str, Callable[[Etcd], None]] = {
     "k": lambda etcd: etcd.put("k", "v"),
@@ -325,6 +369,8 @@ CASES: list[Case] = [
     # Offline: the global --endpoints is ignored; measure_restore adds the file and --data-dir.
     Case("restore-100m", ["snapshot", "restore"], kind=LARGE, data=("snap100m",),
          measure=measure_restore, max_rss_ratio=0.5),
+    # 5,000 puts: one `ectl batch` against a loop of `etcdctl put`; goal >= 30x faster.
+    Case("batch-5k-put", [], kind=LARGE, measure=measure_batch, max_time_ratio=1 / 30),
 ]
 
 
@@ -488,6 +534,11 @@ def parse_args() -> argparse.Namespace:
                    help="events the watch case prints (default 20000)")
     p.add_argument("--restore-mib", type=positive, default=100,
                    help="size of the snapshot the restore case restores (default 100)")
+    p.add_argument("--batch-puts", type=positive, default=5_000,
+                   help="puts in the batch case (default 5000)")
+    p.add_argument("--batch-loop", type=positive, default=5_000,
+                   help="single invocations timed for the batch case's loops, scaled to "
+                        "--batch-puts (default 5000: all of them)")
     p.add_argument("--list", action="store_true", help="list the cases and exit")
     return p.parse_args()
 
@@ -510,6 +561,7 @@ def main() -> int:
         return 0
     cases = select_cases(args.cases)
     WATCH["keys"] = args.watch_keys
+    BATCH.update(puts=args.batch_puts, loop=args.batch_loop)
     ectl = resolve(args.ectl, "ectl")
     etcdctl = resolve(args.etcdctl, "etcdctl")
     RESTORE.update(mib=args.restore_mib, etcdctl=etcdctl)

@@ -54,6 +54,8 @@ typeset -ga _ectl_kids_root=(
   'lock:Acquires a named lock'
   'elect:Observes and participates in leader election'
   'check:commands for checking properties of the etcd cluster'
+  'batch:Runs commands read one per line, over one connection'
+  'shell:Runs commands typed at a prompt, over one connection'
   'migrate:Migrates keys in a v2 store to a mvcc store (not supported by ectl)'
   'version:Prints the version of ectl'
   'completion:Generate completion script'
@@ -293,6 +295,12 @@ typeset -ga _ectl_specs_root__check__datascale=(
   '--auto-defrag[Defragment storage after test is finished.]'
   '--load=[The datascale check'\''s workload model. Accepted workloads: s(small), m(medium), l(large), xl(xLarge)]:load:(s m l xl)'
   '--prefix=[The prefix for writing the datascale check'\''s keys.]:prefix: '
+)
+typeset -ga _ectl_specs_root__batch=(
+  '--keep-going[run every command even after one fails; exit with the first failure'\''s code]'
+)
+typeset -ga _ectl_specs_root__shell=(
+  '--keep-going[run every command even after one fails; exit with the first failure'\''s code]'
 )
 typeset -ga _ectl_specs_root__migrate=(
   '--data-dir=[Path to the data directory]:data-dir:_files -/'

@@ -3,7 +3,7 @@
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check migrate version completion"
+  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell migrate version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
   ["alarm"]="disarm list"
   ["endpoint"]="health status hashkv"
@@ -72,6 +72,8 @@ declare -gA _ectl_flags=(
   ["check"]=""
   ["check perf"]="--auto-compact --auto-defrag --load --prefix"
   ["check datascale"]="--auto-compact --auto-defrag --load --prefix"
+  ["batch"]="--keep-going"
+  ["shell"]="--keep-going"
   ["migrate"]="--data-dir --no-ttl --transformer --wal-dir"
   ["version"]=""
   ["completion"]=""

@@ -8,7 +8,7 @@ set -g __ectl_global_value_flags --cacert --cert --command-timeout --dial-timeou
 function __ectl_children
     switch $argv[1]
         case ''
-            printf '%s\n' get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check migrate version completion
+            printf '%s\n' get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell migrate version completion
         case 'lease'
             printf '%s\n' grant revoke timetolive list keep-alive
         case 'alarm'
@@ -164,6 +164,8 @@ complete -c ectl -n '__ectl_arg \'\' 0' -a make-mirror -d 'Makes a mirror at the
 complete -c ectl -n '__ectl_arg \'\' 0' -a lock -d 'Acquires a named lock'
 complete -c ectl -n '__ectl_arg \'\' 0' -a elect -d 'Observes and participates in leader election'
 complete -c ectl -n '__ectl_arg \'\' 0' -a check -d 'commands for checking properties of the etcd cluster'
+complete -c ectl -n '__ectl_arg \'\' 0' -a batch -d 'Runs commands read one per line, over one connection'
+complete -c ectl -n '__ectl_arg \'\' 0' -a shell -d 'Runs commands typed at a prompt, over one connection'
 complete -c ectl -n '__ectl_arg \'\' 0' -a migrate -d 'Migrates keys in a v2 store to a mvcc store (not supported by ectl)'
 complete -c ectl -n '__ectl_arg \'\' 0' -a version -d 'Prints the version of ectl'
 complete -c ectl -n '__ectl_arg \'\' 0' -a completion -d 'Generate completion script'
@@ -319,6 +321,8 @@ complete -c ectl -n '__ectl_is \'check datascale\'' -l auto-compact -d 'Compact 
 complete -c ectl -n '__ectl_is \'check datascale\'' -l auto-defrag -d 'Defragment storage after test is finished.'
 complete -c ectl -n '__ectl_is \'check datascale\'' -l load -x -a 's m l xl' -d 'The datascale check\'s workload model. Accepted workloads: s(small), m(medium), l(large), xl(xLarge)'
 complete -c ectl -n '__ectl_is \'check datascale\'' -l prefix -x -d 'The prefix for writing the datascale check\'s keys.'
+complete -c ectl -n '__ectl_is \'batch\'' -l keep-going -d 'run every command even after one fails; exit with the first failure\'s code'
+complete -c ectl -n '__ectl_is \'shell\'' -l keep-going -d 'run every command even after one fails; exit with the first failure\'s code'
 complete -c ectl -n '__ectl_is \'migrate\'' -l data-dir -x -a '(__fish_complete_directories)' -d 'Path to the data directory'
 complete -c ectl -n '__ectl_is \'migrate\'' -l no-ttl -d 'Do not convert TTL keys'
 complete -c ectl -n '__ectl_is \'migrate\'' -l transformer -r -F -d 'Path to the user-provided transformer program'

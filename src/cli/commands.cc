@@ -34,6 +34,7 @@ void RegisterCommands(CommandTree& tree) {
   RegisterMirrorCommand(tree);
   RegisterConcurrencyCommands(tree);
   RegisterCheckCommands(tree);
+  RegisterBatchCommands(tree);
 
   RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);

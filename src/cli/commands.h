@@ -38,6 +38,9 @@ void RegisterConcurrencyCommands(CommandTree& tree);
 void RegisterMirrorCommand(CommandTree& tree);
 void RegisterCheckCommands(CommandTree& tree);
 
+// batch and shell
+void RegisterBatchCommands(CommandTree& tree);
+
 
 }  // namespace ectl::cli
 

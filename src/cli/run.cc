@@ -98,6 +98,18 @@ int RunCommand(CommandTree& tree, Command& command, const GlobalOptions& global,
 
 }  // namespace
 
+std::string CommandPath(const std::vector<std::string>& argv) {
+  if (argv.empty()) return "";
+  CommandTree tree(ProgramName(argv[0]));
+  GlobalOptions global;
+  global.Bind(tree.Materialize(&tree.root()));
+  RegisterCommands(tree);
+  Resolved r = Resolve(tree, argv);
+  if (!r.unknown.empty()) return "";
+  if (r.help_command) return "help";
+  return CommandTree::Path(r.command);
+}
+
 std::string ProgramName(const std::string& argv0) {
   std::string base = argv0.substr(argv0.rfind('/') + 1);
   return base == "etcdctl" ? "etcdctl" : "ectl";

@@ -22,6 +22,11 @@ class Connection;
 int Run(const std::vector<std::string>& argv, const Environment& env, Io io,
         Connection* connection = nullptr);
 
+// The command argv names as Run() would choose it ("lease keep-alive"; "help" for the help
+// command; "" for the root or an unknown command), without running it (batch checks every
+// line before it runs the first).
+std::string CommandPath(const std::vector<std::string>& argv);
+
 // The program name for argv[0].
 std::string ProgramName(const std::string& argv0);
 

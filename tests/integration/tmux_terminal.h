@@ -1,5 +1,5 @@
-// A real terminal for the tests of interactive behaviour (`txn -i`'s prompt, shell
-// completion): a private tmux server running one command, driven by typing keys and
+// A real terminal for the tests of interactive behaviour (`txn -i`'s prompt, `shell`,
+// shell completion): a private tmux server running one command, driven by typing keys and
 // read back from the screen. Tests skip when tmux is not installed.
 #ifndef ECTL_TESTS_INTEGRATION_TMUX_TERMINAL_H_
 #define ECTL_TESTS_INTEGRATION_TMUX_TERMINAL_H_

@@ -15,17 +15,6 @@ void Keep(Completion& c, const std::vector<std::string>& all) {
 
 }  // namespace
 
-std::string CommonPrefix(const std::vector<std::string>& words) {
-  if (words.empty()) return "";
-  std::string p = words[0];
-  for (const auto& w : words) {
-    size_t n = 0;
-    while (n < p.size() && n < w.size() && p[n] == w[n]) ++n;
-    p.resize(n);
-  }
-  return p;
-}
-
 Completion CompleteTxnLine(txn::Section section, std::string_view line) {
   Completion c;
   size_t start = 0;

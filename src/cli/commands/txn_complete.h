@@ -7,23 +7,15 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/line_editor.h"
 #include "txn/grammar.h"
 
 namespace ectl::cli {
-
-struct Completion {
-  std::string prefix;                   // the part of the word already typed
-  std::vector<std::string> candidates;  // full words starting with prefix
-  std::string suffix;                   // appended after a unique candidate
-};
 
 // Compare section: targets at the start of a line (completed with `("`), then operators
 // after `("key")` (completed with ` "`). Op sections: put/get/del as the first word, then
 // the flags of that command.
 Completion CompleteTxnLine(txn::Section section, std::string_view before_cursor);
-
-// The longest common prefix of words.
-std::string CommonPrefix(const std::vector<std::string>& words);
 
 }  // namespace ectl::cli
 
