@@ -7,7 +7,9 @@
 #include <grpcpp/impl/codegen/proto_utils.h>
 #include <grpcpp/support/proto_buffer_reader.h>
 
+#include <algorithm>
 #include <climits>
+#include <string>
 
 #include "client/client.h"
 #include "client/rpc_error.h"
@@ -109,6 +111,89 @@ void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& reque
     }
   }
   visitor.OnEnd(more, count);
+}
+
+namespace {
+
+// Forwards one page to the caller's visitor: the header of the first page only, every
+// key-value, and no end; remembers what the next request needs.
+class PageVisitor final : public RangeVisitor {
+ public:
+  explicit PageVisitor(RangeVisitor& out) : out_(out) {}
+  void OnBegin(const etcdserverpb::ResponseHeader* header) override {
+    if (first_) {
+      out_.OnBegin(header);
+      revision_ = header ? header->revision() : 0;
+    }
+    keys_ = 0;
+  }
+  void OnKeyValue(const mvccpb::KeyValue& kv) override {
+    out_.OnKeyValue(kv);
+    last_key_.assign(kv.key());
+    ++keys_;
+  }
+  void OnEnd(bool more, int64_t count) override {
+    if (first_) count_ = count;
+    more_ = more;
+    first_ = false;
+  }
+
+  RangeVisitor& out_;
+  bool first_ = true;
+  int64_t revision_ = 0;  // of the first page's header
+  int64_t count_ = 0;     // of the first page: the whole range's
+  int64_t keys_ = 0;      // in the last page
+  bool more_ = false;     // of the last page
+  std::string last_key_;
+};
+
+}  // namespace
+
+bool Pageable(const etcdserverpb::RangeRequest& r) {
+  using R = etcdserverpb::RangeRequest;
+  const bool by_key = r.sort_order() == R::NONE ||
+                      (r.sort_order() == R::ASCEND && r.sort_target() == R::KEY);
+  return !r.range_end().empty() && !r.count_only() && by_key && r.min_mod_revision() == 0 &&
+         r.max_mod_revision() == 0 && r.min_create_revision() == 0 &&
+         r.max_create_revision() == 0;
+}
+
+void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
+                std::optional<Duration> timeout, const PageOptions& options,
+                RangeVisitor& visitor) {
+  if (!Pageable(request) || options.page_keys <= 0 ||
+      (request.limit() > 0 && request.limit() <= options.page_keys)) {
+    RangeStreamed(client, request, timeout, visitor);
+    return;
+  }
+  etcdserverpb::RangeRequest page = request;
+  // Ascending by key is the server's own order; asking for no sort spares it a sort.
+  page.set_sort_order(etcdserverpb::RangeRequest::NONE);
+  page.set_sort_target(etcdserverpb::RangeRequest::KEY);
+  const int64_t limit = request.limit();
+  int64_t visited = 0;
+  PageVisitor pages(visitor);
+  for (;;) {
+    page.set_limit(limit > 0 ? std::min(options.page_keys, limit - visited) : options.page_keys);
+    if (pages.first_) {
+      RangeStreamed(client, page, timeout, pages);
+      if (page.revision() == 0) page.set_revision(pages.revision_);
+    } else {
+      if (options.before_next_page) options.before_next_page(page.revision());
+      try {
+        RangeStreamed(client, page, timeout, pages);
+      } catch (const RpcError& e) {
+        throw RpcError(e.grpc_code(), std::string(e.what()) + " (reading the range in pages at revision " +
+                                          std::to_string(page.revision()) +
+                                          "; the output is incomplete)");
+      }
+    }
+    visited += pages.keys_;
+    if (!pages.more_ || pages.keys_ == 0) break;
+    if (limit > 0 && visited >= limit) break;  // more: the last page's, as one request's
+    page.set_key(pages.last_key_ + '\0');
+  }
+  visitor.OnEnd(pages.more_ && (limit > 0 && visited >= limit), pages.count_);
 }
 
 }  // namespace ectl::client
