@@ -34,6 +34,9 @@ void RegisterCommands(CommandTree& tree) {
   RegisterConcurrencyCommands(tree);
   RegisterCheckCommands(tree);
 
+  // export, import
+  RegisterBulkCommands(tree);
+
   RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);
   RegisterDocCommands(tree);
