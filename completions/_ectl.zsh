@@ -8,7 +8,7 @@ autoload -U +X bashcompinit && bashcompinit
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check migrate version completion"
+  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check export import migrate version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
   ["alarm"]="disarm list"
   ["endpoint"]="health status hashkv"
@@ -77,6 +77,8 @@ declare -gA _ectl_flags=(
   ["check"]="--help -h"
   ["check perf"]="--auto-compact --auto-defrag --help -h --load --prefix"
   ["check datascale"]="--auto-compact --auto-defrag --help -h --load --prefix"
+  ["export"]="--from-key --help -h --output -o --prefix --rev"
+  ["import"]="--dry-run --help -h --if-absent --keep-going --max-request-bytes --max-txn-ops --prefix-from --prefix-to --txns-in-flight --with-leases"
   ["migrate"]="--data-dir --help -h --no-ttl --transformer --wal-dir"
   ["version"]="--help -h"
   ["completion"]="--help -h"
@@ -96,6 +98,8 @@ declare -gA _ectl_value_flags=(
   ["lock"]="--ttl"
   ["check perf"]="--load --prefix"
   ["check datascale"]="--load --prefix"
+  ["export"]="--output -o --rev"
+  ["import"]="--max-request-bytes --max-txn-ops --prefix-from --prefix-to --txns-in-flight"
   ["migrate"]="--data-dir --transformer --wal-dir"
 )
 

@@ -53,6 +53,88 @@ grpc::Status CallRaw(const Client& client, const etcdserverpb::RangeRequest& req
                  "rpc error: code = Internal desc = malformed RangeResponse");
 }
 
+// What the first pass over a response finds: everything but the key-values, plus how
+// many there are and the last one's key (where the next page starts).
+struct Scan {
+  etcdserverpb::ResponseHeader header;
+  bool has_header = false;
+  bool more = false;
+  int64_t count = 0;
+  int64_t kvs = 0;
+  std::string last_key;
+};
+
+// First pass: the scalar fields and the header, skipping the key-values but for their
+// keys' positions. Encoders write fields in number order, but the format does not promise
+// it, so the key-values are read in a second pass rather than assumed to follow the header.
+void ScanResponse(grpc::ByteBuffer& bytes, Scan& scan) {
+  grpc::ProtoBufferReader reader(&bytes);
+  CodedInputStream in(&reader);
+  in.SetTotalBytesLimit(INT_MAX);
+  while (uint32_t tag = in.ReadTag()) {
+    uint64_t v;
+    switch (WireFormatLite::GetTagFieldNumber(tag)) {
+      case kHeaderField:
+        if (!WireFormatLite::ReadMessage(&in, &scan.header)) Malformed();
+        scan.has_header = true;
+        break;
+      case kMoreField:
+        if (!in.ReadVarint64(&v)) Malformed();
+        scan.more = v != 0;
+        break;
+      case kCountField:
+        if (!in.ReadVarint64(&v)) Malformed();
+        scan.count = static_cast<int64_t>(v);
+        break;
+      case kKvsField: {
+        // Only the key (KeyValue field 1) is read.
+        uint32_t length;
+        if (WireFormatLite::GetTagWireType(tag) != WireFormatLite::WIRETYPE_LENGTH_DELIMITED ||
+            !in.ReadVarint32(&length)) {
+          Malformed();
+        }
+        auto limit = in.PushLimit(static_cast<int>(length));
+        scan.last_key.clear();
+        while (uint32_t kv_tag = in.ReadTag()) {
+          if (kv_tag == WireFormatLite::MakeTag(1, WireFormatLite::WIRETYPE_LENGTH_DELIMITED)) {
+            uint32_t key_length;
+            if (!in.ReadVarint32(&key_length) ||
+                !in.ReadString(&scan.last_key, static_cast<int>(key_length))) {
+              Malformed();
+            }
+          } else if (!WireFormatLite::SkipField(&in, kv_tag)) {
+            Malformed();
+          }
+        }
+        if (!in.ConsumedEntireMessage()) Malformed();
+        in.PopLimit(limit);
+        ++scan.kvs;
+        break;
+      }
+      default:
+        if (!WireFormatLite::SkipField(&in, tag)) Malformed();
+    }
+  }
+}
+
+// Second pass: each key-value, decoded into one reused message.
+void VisitKeyValues(grpc::ByteBuffer& bytes, RangeVisitor& visitor) {
+  grpc::ProtoBufferReader reader(&bytes);
+  CodedInputStream in(&reader);
+  in.SetTotalBytesLimit(INT_MAX);
+  mvccpb::KeyValue kv;
+  while (uint32_t tag = in.ReadTag()) {
+    if (WireFormatLite::GetTagFieldNumber(tag) == kKvsField &&
+        WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED) {
+      kv.Clear();
+      if (!WireFormatLite::ReadMessage(&in, &kv)) Malformed();
+      visitor.OnKeyValue(kv);
+    } else if (!WireFormatLite::SkipField(&in, tag)) {
+      Malformed();
+    }
+  }
+}
+
 }  // namespace
 
 void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& request,
@@ -61,93 +143,12 @@ void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& reque
   grpc::ByteBuffer bytes;
   grpc::Status status = CallRaw(client, request, timeout, &bytes);
   if (!status.ok()) ThrowStatus(status);
-
-  // First pass: the scalar fields and the header, skipping the key-values. Encoders
-  // write fields in number order, but the format does not promise it, so the key-values
-  // are read in a second pass rather than assumed to follow the header.
-  etcdserverpb::ResponseHeader header;
-  bool has_header = false, more = false;
-  int64_t count = 0;
-  {
-    grpc::ProtoBufferReader reader(&bytes);
-    CodedInputStream in(&reader);
-    in.SetTotalBytesLimit(INT_MAX);
-    while (uint32_t tag = in.ReadTag()) {
-      uint64_t v;
-      switch (WireFormatLite::GetTagFieldNumber(tag)) {
-        case kHeaderField:
-          if (!WireFormatLite::ReadMessage(&in, &header)) Malformed();
-          has_header = true;
-          break;
-        case kMoreField:
-          if (!in.ReadVarint64(&v)) Malformed();
-          more = v != 0;
-          break;
-        case kCountField:
-          if (!in.ReadVarint64(&v)) Malformed();
-          count = static_cast<int64_t>(v);
-          break;
-        default:
-          if (!WireFormatLite::SkipField(&in, tag)) Malformed();
-      }
-    }
-  }
-
-  visitor.OnBegin(has_header ? &header : nullptr);
-  {
-    grpc::ProtoBufferReader reader(&bytes);
-    CodedInputStream in(&reader);
-    in.SetTotalBytesLimit(INT_MAX);
-    mvccpb::KeyValue kv;
-    while (uint32_t tag = in.ReadTag()) {
-      if (WireFormatLite::GetTagFieldNumber(tag) == kKvsField &&
-          WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED) {
-        kv.Clear();
-        if (!WireFormatLite::ReadMessage(&in, &kv)) Malformed();
-        visitor.OnKeyValue(kv);
-      } else if (!WireFormatLite::SkipField(&in, tag)) {
-        Malformed();
-      }
-    }
-  }
-  visitor.OnEnd(more, count);
+  Scan scan;
+  ScanResponse(bytes, scan);
+  visitor.OnBegin(scan.has_header ? &scan.header : nullptr);
+  VisitKeyValues(bytes, visitor);
+  visitor.OnEnd(scan.more, scan.count);
 }
-
-namespace {
-
-// Forwards one page to the caller's visitor: the header of the first page only, every
-// key-value, and no end; remembers what the next request needs.
-class PageVisitor final : public RangeVisitor {
- public:
-  explicit PageVisitor(RangeVisitor& out) : out_(out) {}
-  void OnBegin(const etcdserverpb::ResponseHeader* header) override {
-    if (first_) {
-      out_.OnBegin(header);
-      revision_ = header ? header->revision() : 0;
-    }
-    keys_ = 0;
-  }
-  void OnKeyValue(const mvccpb::KeyValue& kv) override {
-    out_.OnKeyValue(kv);
-    last_key_.assign(kv.key());
-    ++keys_;
-  }
-  void OnEnd(bool more, int64_t count) override {
-    if (first_) count_ = count;
-    more_ = more;
-    first_ = false;
-  }
-
-  RangeVisitor& out_;
-  bool first_ = true;
-  int64_t revision_ = 0;  // of the first page's header
-  int64_t count_ = 0;     // of the first page: the whole range's
-  int64_t keys_ = 0;      // in the last page
-  bool more_ = false;     // of the last page
-  std::string last_key_;
-};
-
-}  // namespace
 
 bool Pageable(const etcdserverpb::RangeRequest& r) {
   using R = etcdserverpb::RangeRequest;
@@ -161,39 +162,64 @@ bool Pageable(const etcdserverpb::RangeRequest& r) {
 void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
                 std::optional<Duration> timeout, const PageOptions& options,
                 RangeVisitor& visitor) {
-  if (!Pageable(request) || options.page_keys <= 0 ||
-      (request.limit() > 0 && request.limit() <= options.page_keys)) {
+  const int64_t first_keys =
+      options.page_keys > 0 ? options.page_keys : options.first_page_keys;
+  if (!Pageable(request) || first_keys <= 0 ||
+      (request.limit() > 0 && request.limit() <= first_keys)) {
     RangeStreamed(client, request, timeout, visitor);
     return;
   }
+  const int64_t limit = request.limit();
   etcdserverpb::RangeRequest page = request;
   // Ascending by key is the server's own order; asking for no sort spares it a sort.
   page.set_sort_order(etcdserverpb::RangeRequest::NONE);
   page.set_sort_target(etcdserverpb::RangeRequest::KEY);
-  const int64_t limit = request.limit();
-  int64_t visited = 0;
-  PageVisitor pages(visitor);
+  page.set_limit(limit > 0 ? std::min(first_keys, limit) : first_keys);
+  client.CheckSendSize(page);
+
+  grpc::ByteBuffer bytes;
+  grpc::Status status = CallRaw(client, page, timeout, &bytes);
+  if (!status.ok()) ThrowStatus(status);
+  Scan scan;
+  ScanResponse(bytes, scan);
+  visitor.OnBegin(scan.has_header ? &scan.header : nullptr);
+  if (page.revision() == 0 && scan.has_header) page.set_revision(scan.header.revision());
+  const int64_t count = scan.count;  // the whole range's, from the first page
+  int64_t visited = 0, seen_bytes = 0;
   for (;;) {
-    page.set_limit(limit > 0 ? std::min(options.page_keys, limit - visited) : options.page_keys);
-    if (pages.first_) {
-      RangeStreamed(client, page, timeout, pages);
-      if (page.revision() == 0) page.set_revision(pages.revision_);
-    } else {
-      if (options.before_next_page) options.before_next_page(page.revision());
-      try {
-        RangeStreamed(client, page, timeout, pages);
-      } catch (const RpcError& e) {
-        throw RpcError(e.grpc_code(), std::string(e.what()) + " (reading the range in pages at revision " +
-                                          std::to_string(page.revision()) +
-                                          "; the output is incomplete)");
-      }
+    visited += scan.kvs;
+    seen_bytes += static_cast<int64_t>(bytes.Length());
+    const bool next = scan.more && scan.kvs > 0 && !(limit > 0 && visited >= limit);
+    VisitKeyValues(bytes, visitor);
+    if (!next) {
+      // more: the last page's, as one request's would be when --limit stopped the read.
+      visitor.OnEnd(scan.more && limit > 0 && visited >= limit, count);
+      return;
     }
-    visited += pages.keys_;
-    if (!pages.more_ || pages.keys_ == 0) break;
-    if (limit > 0 && visited >= limit) break;  // more: the last page's, as one request's
-    page.set_key(pages.last_key_ + '\0');
+    // One page at a time: the client's share of the time (decoding, printing) is small
+    // next to the server's, so requesting the next page early would gain little and
+    // hold two pages.
+    int64_t page_keys = options.page_keys;
+    if (page_keys <= 0) {
+      page_keys = std::max<int64_t>(1000, options.page_bytes /
+                                              std::max<int64_t>(1, seen_bytes / visited));
+    }
+    page.set_key(scan.last_key + '\0');
+    page.set_limit(limit > 0 ? std::min(page_keys, limit - visited) : page_keys);
+    if (options.before_next_page) options.before_next_page(page.revision());
+    grpc::ByteBuffer next_bytes;
+    bytes.Clear();
+    status = CallRaw(client, page, timeout, &next_bytes);
+    if (!status.ok()) {
+      throw RpcError(status.error_code(), StatusText(status) +
+                                              " (reading the range in pages at revision " +
+                                              std::to_string(page.revision()) +
+                                              "; the output is incomplete)");
+    }
+    bytes = std::move(next_bytes);
+    scan = Scan();
+    ScanResponse(bytes, scan);
   }
-  visitor.OnEnd(pages.more_ && (limit > 0 && visited >= limit), pages.count_);
 }
 
 }  // namespace ectl::client

@@ -45,7 +45,13 @@ void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& reque
 // OnBegin with the first page's header, every key-value in order, OnEnd with the first
 // page's count and the last page's more.
 struct PageOptions {
-  int64_t page_keys = 5000;  // keys per request (each page is also one response message)
+  // Keys per request. 0: sized by bytes, about page_bytes of response per page at the
+  // average key-value size of the pages so far (the first page: first_page_keys). etcd 3.4
+  // walks its index over the whole rest of the range for every page (to count it), so
+  // fewer, larger pages are faster; page_bytes bounds the memory a page holds.
+  int64_t page_keys = 0;
+  int64_t first_page_keys = 10000;
+  int64_t page_bytes = 4 << 20;
   // Called before each request after the first, with the pinned revision (a test hook).
   std::function<void(int64_t revision)> before_next_page;
 };
