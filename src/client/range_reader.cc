@@ -152,8 +152,9 @@ void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& reque
 
 bool Pageable(const etcdserverpb::RangeRequest& r) {
   using R = etcdserverpb::RangeRequest;
-  const bool by_key = r.sort_order() == R::NONE ||
-                      (r.sort_order() == R::ASCEND && r.sort_target() == R::KEY);
+  // A target other than the key sorts ascending even with no order (the server's rule).
+  const bool by_key = r.sort_target() == R::KEY &&
+                      (r.sort_order() == R::NONE || r.sort_order() == R::ASCEND);
   return !r.range_end().empty() && !r.count_only() && by_key && r.min_mod_revision() == 0 &&
          r.max_mod_revision() == 0 && r.min_create_revision() == 0 &&
          r.max_create_revision() == 0;
