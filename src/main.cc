@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/run.h"
+#include "sys/terminal.h"
 
 extern char** environ;
 
@@ -16,7 +17,8 @@ int main(int argc, char** argv) {
   setenv("GRPC_VERBOSITY", "NONE", 0);
   std::vector<std::string> args(argv, argv + argc);
   int code = ectl::cli::Run(args, ectl::cli::Environment::FromEnviron(environ),
-                            {std::cin, std::cout, std::cerr, isatty(0) == 1, true});
+                            {std::cin, std::cout, std::cerr, ectl::sys::IsTerminal(0), true,
+                             ectl::sys::IsTerminal(1), ectl::sys::IsTerminal(2)});
   // gRPC's threads may still be running (the client is not torn down, see Io): leave
   // without static destructors, which could race them.
   std::cout.flush();

@@ -1,6 +1,7 @@
 // Terminal checks and the no-echo line read; see terminal.h.
 #include "sys/terminal.h"
 
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -42,6 +43,12 @@ class EchoOff {
 }  // namespace
 
 bool IsTerminal(int fd) { return isatty(fd) == 1; }
+
+int TerminalWidth(int fd) {
+  if (!IsTerminal(fd)) return 0;
+  winsize ws{};
+  return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
 
 std::string ReadLine(std::istream& in) {
   std::string line;

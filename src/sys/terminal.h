@@ -12,6 +12,9 @@ namespace ectl::sys {
 
 bool IsTerminal(int fd);
 
+// The terminal's width in columns, or 0 when fd is not a terminal or does not say.
+int TerminalWidth(int fd);
+
 // One line from in, without its line ending ("\n" or "\r\n").
 std::string ReadLine(std::istream& in);
 

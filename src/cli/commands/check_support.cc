@@ -2,7 +2,6 @@
 
 #include "cli/connection.h"
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,17 +14,12 @@
 #include "client/put_load.h"
 #include "common/bytes.h"
 #include "common/error.h"
+#include "sys/terminal.h"
 
 namespace ectl::cli {
 namespace {
 
 constexpr auto kCleanupTimeout = std::chrono::minutes(5);
-
-int TerminalWidth() {
-  if (isatty(1) != 1) return 0;
-  winsize ws{};
-  return ioctl(1, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
-}
 
 client::KeyRange Prefix(const std::string& prefix) {
   return {prefix, std::nullopt, true, false};
@@ -81,7 +75,7 @@ void CleanUp(Connection& connection, const std::string& prefix, bool compact, bo
 }
 
 ProgressBar::ProgressBar(std::ostream& out, int64_t total, std::function<int64_t()> current)
-    : out_(out), total_(total), current_(std::move(current)), width_(TerminalWidth()) {
+    : out_(out), total_(total), current_(std::move(current)), width_(sys::TerminalWidth(STDOUT_FILENO)) {
   thread_ = std::thread([this] { Loop(); });
 }
 
