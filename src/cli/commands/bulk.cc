@@ -35,6 +35,7 @@
 #include "etcdserverpb/rpc.pb.h"
 #include "offline/file_util.h"
 #include "output/kv_object.h"
+#include "output/progress.h"
 #include "sys/signal_watcher.h"
 
 namespace ectl::cli {
@@ -121,8 +122,8 @@ class ExportSink {
 
 class ExportVisitor final : public client::RangeVisitor {
  public:
-  ExportVisitor(ExportSink& sink, const sys::SignalWatcher& signals)
-      : sink_(sink), signals_(signals) {}
+  ExportVisitor(ExportSink& sink, const sys::SignalWatcher& signals, output::Progress& progress)
+      : sink_(sink), signals_(signals), progress_(progress) {}
   void OnBegin(const etcdserverpb::ResponseHeader*) override {}
   void OnKeyValue(const mvccpb::KeyValue& kv) override {
     if (signals_.received() != 0) throw Error(ExitCode::kInterrupted, "export interrupted");
@@ -130,6 +131,7 @@ class ExportVisitor final : public client::RangeVisitor {
     ++keys_;
     bytes_ += kv.key().size() + kv.value().size();
     sink_.MaybeFlush();
+    progress_.Add(1);
   }
   void OnEnd(bool, int64_t) override {}
   int64_t keys_ = 0;
@@ -138,6 +140,7 @@ class ExportVisitor final : public client::RangeVisitor {
  private:
   ExportSink& sink_;
   const sys::SignalWatcher& signals_;
+  output::Progress& progress_;
 };
 
 void RunExport(Context& ctx, const ExportFlags& f) {
@@ -146,10 +149,14 @@ void RunExport(Context& ctx, const ExportFlags& f) {
   // A signal stops the export between two keys; the temporary file is removed.
   sys::SignalWatcher signals([](int) {});
   ExportSink sink(ctx.io().out, f.output);
-  ExportVisitor visitor(sink, signals);
+  // Keys and rate on stderr, on a terminal only.
+  output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Exporting",
+                            output::ProgressUnit::kItems, "keys");
+  ExportVisitor visitor(sink, signals, progress);
   client::Client& c = ctx.client();
   client::RangePaged(c, request, c.command_timeout(), RangePageOptions(ctx.env()), visitor);
   sink.Commit();
+  progress.Finish();
 }
 
 // ---- import ----
@@ -191,8 +198,9 @@ bool TooLargeForServer(const std::string& error) {
 // given twice ends with its last value.
 class Importer {
  public:
-  Importer(const ImportFlags& f, client::Client* client, std::ostream& err)
-      : f_(f), client_(client), err_(err), max_ops_(f.max_txn_ops),
+  Importer(const ImportFlags& f, client::Client* client, std::ostream& err,
+           output::Progress& progress)
+      : f_(f), client_(client), err_(err), progress_(progress), max_ops_(f.max_txn_ops),
         max_bytes_(static_cast<size_t>(f.max_request_bytes)) {
     if (client_) txns_.emplace(*client_);
   }
@@ -208,7 +216,10 @@ class Importer {
     }
     ++records_;
     record_bytes_ += static_cast<int64_t>(item.key.size() + item.value.size());
-    if (f_.dry_run) return true;
+    if (f_.dry_run) {
+      progress_.Add(1);
+      return true;
+    }
     size_t bytes = ImportItemBytes(item, f_.if_absent);
     if (batch_keys_.count(item.key) != 0 ||
         static_cast<int64_t>(batch_.items.size()) >= max_ops_ ||
@@ -229,7 +240,8 @@ class Importer {
     while (txns_ && txns_->in_flight() > 0) WaitOne();
   }
 
-  void Summary(double seconds, int64_t bad_lines) const {
+  void Summary(double seconds, int64_t bad_lines) {
+    progress_.Finish();
     char rate[32];
     std::snprintf(rate, sizeof rate, "%.0f", seconds > 0 ? written_ / seconds : 0.0);
     char secs[32];
@@ -307,6 +319,7 @@ class Importer {
           ++skipped_;
         }
       }
+      progress_.Set(static_cast<uint64_t>(written_ + skipped_));
       Release(batch);
       return;
     }
@@ -335,6 +348,7 @@ class Importer {
   const ImportFlags& f_;
   client::Client* client_;
   std::ostream& err_;
+  output::Progress& progress_;
   std::optional<client::AsyncTxns> txns_;
   int64_t max_ops_;
   size_t max_bytes_;
@@ -371,12 +385,17 @@ void RunImport(Context& ctx, const ImportFlags& f) {
   sys::SignalWatcher signals([](int) {});
   client::Client* c = f.dry_run ? nullptr : &ctx.client();
   const auto start = Clock::now();
-  Importer importer(f, c, err);
+  // Keys written (or checked) and rate on stderr, on a terminal only.
+  output::Progress progress(err, ctx.io().err_is_terminal,
+                            f.dry_run ? "Checking" : "Importing", output::ProgressUnit::kItems,
+                            "keys");
+  Importer importer(f, c, err, progress);
   int64_t bad_lines = 0;
   std::optional<std::string> stop;  // the first bad record, without --keep-going
   auto bad = [&](const std::string& where, const std::string& what) {
     ++bad_lines;
     if (f.keep_going) {
+      progress.Clear();
       err << "Error: " << where << ": " << what << "\n";
     } else if (!stop) {
       stop = where + ": " + what;
@@ -453,6 +472,7 @@ void RegisterBulkCommands(CommandTree& tree) {
       "\n"
       "Output goes to stdout, or with -o FILE to a temporary file beside FILE that is synced\n"
       "and renamed onto FILE once complete (nothing is left behind on failure or Ctrl-C).\n"
+      "When stderr is a terminal, a progress line shows the keys written and the rate.\n"
       "\n"
       "Examples:\n"
       "  ectl export > all.jsonl\n"
@@ -466,7 +486,8 @@ void RegisterBulkCommands(CommandTree& tree) {
       "in flight at once (--txns-in-flight). When the server refuses a transaction as too\n"
       "large (its own limits are lower), the transaction is split in half and sent again, and\n"
       "later ones are made smaller. At the end a summary goes to stderr: keys written,\n"
-      "skipped, bytes (keys and values), seconds and keys per second.\n"
+      "skipped, bytes (keys and values), seconds and keys per second. While it runs, a\n"
+      "progress line shows the keys done and the rate when stderr is a terminal.\n"
       "\n"
       "The input is either export's format, one JSON object per line (see export; revisions\n"
       "and version are read but not used: the store gives new ones), or the output of\n"
