@@ -258,7 +258,9 @@ class Importer {
     err_.flush();
   }
 
-  // Throws the server's refusal, with what was written and the first key that was not.
+  // Throws the server's refusal, with the keys whose writing the server confirmed and the
+  // first key it did not confirm. Not confirmed is not always not written: etcd applies a
+  // transaction that crosses the space quota and then answers "database space exceeded".
   void ThrowFailure() const {
     if (!failure_) return;
     throw Error(ExitCode::kError, failure_->error + " (" + std::to_string(written_) +
@@ -503,7 +505,9 @@ void RegisterBulkCommands(CommandTree& tree) {
       "A transaction the server refuses (no space, permission denied, ...) ends the import\n"
       "after the ones in flight are answered: the error names how many keys were written and\n"
       "the first key (in input order) that was not (exit 1). Running the import again, or\n"
-      "with --if-absent, finishes the job.\n"
+      "with --if-absent, finishes the job. (etcd applies the transaction that crosses its\n"
+      "space quota and still answers \"database space exceeded\", so that one's keys may be\n"
+      "stored although they are reported as not written.)\n"
       "\n"
       "--prefix-from OLD --prefix-to NEW writes each key with OLD replaced by NEW; a key\n"
       "without OLD is bad input. --if-absent writes a key only if it does not exist (one\n"
