@@ -312,11 +312,62 @@ def loop_of_puts(bench: "Bench", argv: list[str], case: "Case", items: list[tupl
     return Sample(seconds * scale_to / len(items), peak)
 
 
+# export and import of 100,000 keys. import-100k: ectl reads export's JSON lines from stdin;
+# etcdctl has no import, so its side is what a script does today: `etcdctl txn` per batch of
+# 128 puts (etcd's --max-txn-ops), one process per batch (measure_txn_batches). Before every
+# invocation the imported prefix is deleted (untimed).
+IMPORT = {"keys": 100_000, "jsonl": b"", "txn_batches": []}
+
+
+def import_items() -> list[tuple[str, str]]:
+    return [(f"imp/{i:06d}", value_of(i)) for i in range(IMPORT["keys"])]
+
+
+def prepare_import(etcd: Etcd) -> None:
+    items = import_items()
+    IMPORT["jsonl"] = "".join(json.dumps({"key": k, "value": v}, separators=(",", ":")) + "\n"
+                              for k, v in items).encode()
+    IMPORT["txn_batches"] = [
+        ("\n" + "".join(f'put "{k}" "{v}"\n' for k, v in items[i:i + TXN_MAX_OPS]) + "\n\n")
+        .encode() for i in range(0, len(items), TXN_MAX_OPS)]
+
+
+def delete_imported(etcd: Etcd) -> None:
+    etcd._request("POST", "/v3/kv/deleterange",
+                  {"key": b64("imp/"), "range_end": b64(prefix_end("imp/"))})
+
+
+def check_imported(etcd: Etcd) -> None:
+    if (got := etcd.count("imp/")) != IMPORT["keys"]:
+        raise BenchError(f"import left {got} keys, expected {IMPORT['keys']}")
+
+
+def measure_import(bench: "Bench", argv: list[str], case: "Case") -> Sample:
+    """ectl: one `import` of the JSON lines on stdin; etcdctl: `txn` per 128-put batch."""
+    if argv[0] == bench.ectl:
+        sample = bench.spawn(argv, dataclasses.replace(case, stdin=IMPORT["jsonl"]))
+    else:
+        total, peak = 0.0, 0
+        txn_argv = [argv[0], argv[1], "txn"]
+        for batch in IMPORT["txn_batches"]:
+            one = bench.spawn(txn_argv, dataclasses.replace(case, stdin=batch))
+            total += one.seconds
+            peak = max(peak, one.maxrss_kib)
+        sample = Sample(total, peak)
+    check_imported(bench.etcd)
+    note(f"{os.path.basename(argv[0])}: {IMPORT['keys']} keys in {sample.seconds:.2f} s, "
+         f"{IMPORT['keys'] / sample.seconds:.0f} keys/s")
+    return sample
+
+
 # name -> loader; each runs at most once per benchmark run, before the first case needing it.
 DATASETS: dict[str, Callable[[Etcd], None]] = {
     "k": lambda etcd: etcd.put("k", "v"),
     "1k": load_prefix("p1k/", 1_000),
     "100k": load_prefix("p100k/", 100_000),
+    "300k": load_prefix("p300k/", 300_000),
+    "1m": load_prefix("p1m/", 1_000_000),
+    "import": prepare_import,
     "snap100m": load_snapshot,
 }
 
@@ -339,6 +390,8 @@ class Case:
     max_rss_ratio: Optional[float] = None  # target for peak RSS ectl/etcdctl
     # Replaces the default spawn-and-wait: measure(bench, argv, case) -> Sample.
     measure: Optional[Callable[["Bench", list[str], "Case"], Sample]] = None
+    etcdctl_args: Optional[list[str]] = None  # etcdctl's command when it differs (export)
+    max_rss_mib: Optional[float] = None        # target for ectl's peak RSS in MiB
 
     def targets(self) -> str:
         parts = []
@@ -346,6 +399,8 @@ class Case:
             parts.append(f"time<={self.max_time_ratio:g}")
         if self.max_rss_ratio is not None:
             parts.append(f"rss<={self.max_rss_ratio:g}")
+        if self.max_rss_mib is not None:
+            parts.append(f"MiB<={self.max_rss_mib:g}")
         return " ".join(parts) or "-"
 
 
@@ -358,6 +413,25 @@ CASES: list[Case] = [
          max_rss_ratio=0.5),
     Case("get-prefix-100k-json", ["get", "--prefix", "p100k/", "-w", "json"], kind=LARGE,
          data=("100k",), max_rss_ratio=0.5),
+    # Paged get: memory flat at any size (ectl reads 5,000-key pages at one revision).
+    Case("get-prefix-300k", ["get", "--prefix", "p300k/"], kind=LARGE, data=("300k",),
+         max_time_ratio=1.0, max_rss_mib=25),
+    Case("get-prefix-300k-json", ["get", "--prefix", "p300k/", "-w", "json"], kind=LARGE,
+         data=("300k",), max_time_ratio=1.0, max_rss_mib=25),
+    Case("get-prefix-1m", ["get", "--prefix", "p1m/"], kind=LARGE, data=("1m",),
+         max_time_ratio=1.0, max_rss_mib=25),
+    Case("get-prefix-1m-json", ["get", "--prefix", "p1m/", "-w", "json"], kind=LARGE,
+         data=("1m",), max_time_ratio=1.0, max_rss_mib=25),
+    # export (JSON lines) against the nearest etcdctl command, get -w json.
+    Case("export-100k", ["export", "p100k/", "--prefix"], kind=LARGE, data=("100k",),
+         etcdctl_args=["get", "--prefix", "p100k/", "-w", "json"], max_time_ratio=1.0,
+         max_rss_mib=25),
+    Case("export-1m", ["export", "p1m/", "--prefix"], kind=LARGE, data=("1m",),
+         etcdctl_args=["get", "--prefix", "p1m/", "-w", "json"], max_time_ratio=1.0,
+         max_rss_mib=25),
+    # import of 100,000 keys against etcdctl txn batches of 128 (see IMPORT).
+    Case("import-100k", ["import"], kind=LARGE, data=("import",), before_each=delete_imported,
+         measure=measure_import, max_time_ratio=0.5),
     Case("del", ["del", "k"], before_each=lambda etcd: etcd.put("k", "v")),
     # Each run leaves a lease behind; they expire on their own after 100 s.
     Case("lease-grant", ["lease", "grant", "100"]),
@@ -402,7 +476,8 @@ class Result:
     def passed(self) -> bool:
         c = self.case
         return ((c.max_time_ratio is None or self.time_ratio <= c.max_time_ratio) and
-                (c.max_rss_ratio is None or self.rss_ratio <= c.max_rss_ratio))
+                (c.max_rss_ratio is None or self.rss_ratio <= c.max_rss_ratio) and
+                (c.max_rss_mib is None or self.peak_kib(self.ectl) / 1024 <= c.max_rss_mib))
 
 
 def build_measure(workdir: str) -> str:
@@ -425,11 +500,15 @@ class Bench:
         self.stderr_path = os.path.join(workdir, "stderr")
         self.stdin_path = os.path.join(workdir, "stdin")
         self.loaded: set[str] = set()
+        self.ectl = ""  # set by run(): which binary is ectl (argv and measure_import ask)
         # The benchmarked tools talk to this etcd only, whatever ETCDCTL_* the caller has set.
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("ETCDCTL_")}
 
     def argv(self, binary: str, case: Case) -> list[str]:
-        return [binary, f"--endpoints={self.etcd.endpoint}", *case.args]
+        args = case.args
+        if case.etcdctl_args is not None and binary != self.ectl:
+            args = case.etcdctl_args
+        return [binary, f"--endpoints={self.etcd.endpoint}", *args]
 
     def spawn(self, argv: list[str], case: Case) -> Sample:
         """Runs argv once through the measure helper; stdout goes to /dev/null."""
@@ -460,6 +539,7 @@ class Bench:
                 note(f"loaded data set {name!r} in {time.perf_counter() - start:.1f} s")
 
     def run(self, case: Case, ectl: str, etcdctl: str, reps: int, warmup: int) -> Result:
+        self.ectl = ectl
         self.prepare(case)
         for _ in range(warmup):
             self.once(ectl, case)

@@ -56,6 +56,8 @@ typeset -ga _ectl_kids_root=(
   'check:commands for checking properties of the etcd cluster'
   'batch:Runs commands read one per line, over one connection'
   'shell:Runs commands typed at a prompt, over one connection'
+  'export:Writes key-values as JSON lines, to restore with import'
+  'import:Writes the key-values of an export (or of get -w json) into the store'
   'migrate:Migrates keys in a v2 store to a mvcc store (not supported by ectl)'
   'version:Prints the version of ectl'
   'completion:Generate completion script'
@@ -301,6 +303,24 @@ typeset -ga _ectl_specs_root__batch=(
 )
 typeset -ga _ectl_specs_root__shell=(
   '--keep-going[run every command even after one fails; exit with the first failure'\''s code]'
+)
+typeset -ga _ectl_specs_root__export=(
+  '--from-key[Export the keys from the given key on]'
+  '(-o --output)-o+[Write to this file (atomically) instead of stdout]:output: '
+  '(-o --output)--output=[Write to this file (atomically) instead of stdout]:output: '
+  '--prefix[Export the keys with the given prefix]'
+  '--rev=[Revision to export (default: the current one)]:rev: '
+)
+typeset -ga _ectl_specs_root__import=(
+  '--dry-run[Read and check the input, write nothing]'
+  '--if-absent[Write only keys that do not exist; count the others as skipped]'
+  '--keep-going[Report bad input lines and go on with the next]'
+  '--max-request-bytes=[Largest transaction in bytes (the server'\''s --max-request-bytes)]:max-request-bytes: '
+  '--max-txn-ops=[Most keys in one transaction (the server'\''s --max-txn-ops)]:max-txn-ops: '
+  '--prefix-from=[Replace this prefix of every key (with --prefix-to)]:prefix-from: '
+  '--prefix-to=[The prefix that replaces --prefix-from]:prefix-to: '
+  '--txns-in-flight=[Transactions sent before the first is answered]:txns-in-flight: '
+  '--with-leases[Attach each key to the lease ID given in the input]'
 )
 typeset -ga _ectl_specs_root__migrate=(
   '--data-dir=[Path to the data directory]:data-dir:_files -/'

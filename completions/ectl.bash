@@ -3,7 +3,7 @@
 # Generated from the command tree by `ectl completion bash`; do not edit.
 
 declare -gA _ectl_subcommands=(
-  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell migrate version completion"
+  ["ROOT"]="get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell export import migrate version completion"
   ["lease"]="grant revoke timetolive list keep-alive"
   ["alarm"]="disarm list"
   ["endpoint"]="health status hashkv"
@@ -74,6 +74,8 @@ declare -gA _ectl_flags=(
   ["check datascale"]="--auto-compact --auto-defrag --load --prefix"
   ["batch"]="--keep-going"
   ["shell"]="--keep-going"
+  ["export"]="--from-key --output -o --prefix --rev"
+  ["import"]="--dry-run --if-absent --keep-going --max-request-bytes --max-txn-ops --prefix-from --prefix-to --txns-in-flight --with-leases"
   ["migrate"]="--data-dir --no-ttl --transformer --wal-dir"
   ["version"]=""
   ["completion"]=""
@@ -93,6 +95,8 @@ declare -gA _ectl_value_flags=(
   ["lock"]="--ttl"
   ["check perf"]="--load --prefix"
   ["check datascale"]="--load --prefix"
+  ["export"]="--output -o --rev"
+  ["import"]="--max-request-bytes --max-txn-ops --prefix-from --prefix-to --txns-in-flight"
   ["migrate"]="--data-dir --transformer --wal-dir"
 )
 declare -gA _ectl_values=(

@@ -8,7 +8,7 @@ set -g __ectl_global_value_flags --cacert --cert --command-timeout --dial-timeou
 function __ectl_children
     switch $argv[1]
         case ''
-            printf '%s\n' get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell migrate version completion
+            printf '%s\n' get put del txn watch compaction lease alarm defrag endpoint move-leader member snapshot auth user role make-mirror lock elect check batch shell export import migrate version completion
         case 'lease'
             printf '%s\n' grant revoke timetolive list keep-alive
         case 'alarm'
@@ -59,6 +59,10 @@ function __ectl_value_flags
             printf '%s\n' --load --prefix
         case 'check datascale'
             printf '%s\n' --load --prefix
+        case 'export'
+            printf '%s\n' --output -o --rev
+        case 'import'
+            printf '%s\n' --max-request-bytes --max-txn-ops --prefix-from --prefix-to --txns-in-flight
         case 'migrate'
             printf '%s\n' --data-dir --transformer --wal-dir
     end
@@ -166,6 +170,8 @@ complete -c ectl -n '__ectl_arg \'\' 0' -a elect -d 'Observes and participates i
 complete -c ectl -n '__ectl_arg \'\' 0' -a check -d 'commands for checking properties of the etcd cluster'
 complete -c ectl -n '__ectl_arg \'\' 0' -a batch -d 'Runs commands read one per line, over one connection'
 complete -c ectl -n '__ectl_arg \'\' 0' -a shell -d 'Runs commands typed at a prompt, over one connection'
+complete -c ectl -n '__ectl_arg \'\' 0' -a export -d 'Writes key-values as JSON lines, to restore with import'
+complete -c ectl -n '__ectl_arg \'\' 0' -a import -d 'Writes the key-values of an export (or of get -w json) into the store'
 complete -c ectl -n '__ectl_arg \'\' 0' -a migrate -d 'Migrates keys in a v2 store to a mvcc store (not supported by ectl)'
 complete -c ectl -n '__ectl_arg \'\' 0' -a version -d 'Prints the version of ectl'
 complete -c ectl -n '__ectl_arg \'\' 0' -a completion -d 'Generate completion script'
@@ -323,6 +329,19 @@ complete -c ectl -n '__ectl_is \'check datascale\'' -l load -x -a 's m l xl' -d 
 complete -c ectl -n '__ectl_is \'check datascale\'' -l prefix -x -d 'The prefix for writing the datascale check\'s keys.'
 complete -c ectl -n '__ectl_is \'batch\'' -l keep-going -d 'run every command even after one fails; exit with the first failure\'s code'
 complete -c ectl -n '__ectl_is \'shell\'' -l keep-going -d 'run every command even after one fails; exit with the first failure\'s code'
+complete -c ectl -n '__ectl_is \'export\'' -l from-key -d 'Export the keys from the given key on'
+complete -c ectl -n '__ectl_is \'export\'' -s o -l output -x -d 'Write to this file (atomically) instead of stdout'
+complete -c ectl -n '__ectl_is \'export\'' -l prefix -d 'Export the keys with the given prefix'
+complete -c ectl -n '__ectl_is \'export\'' -l rev -x -d 'Revision to export (default: the current one)'
+complete -c ectl -n '__ectl_is \'import\'' -l dry-run -d 'Read and check the input, write nothing'
+complete -c ectl -n '__ectl_is \'import\'' -l if-absent -d 'Write only keys that do not exist; count the others as skipped'
+complete -c ectl -n '__ectl_is \'import\'' -l keep-going -d 'Report bad input lines and go on with the next'
+complete -c ectl -n '__ectl_is \'import\'' -l max-request-bytes -x -d 'Largest transaction in bytes (the server\'s --max-request-bytes)'
+complete -c ectl -n '__ectl_is \'import\'' -l max-txn-ops -x -d 'Most keys in one transaction (the server\'s --max-txn-ops)'
+complete -c ectl -n '__ectl_is \'import\'' -l prefix-from -x -d 'Replace this prefix of every key (with --prefix-to)'
+complete -c ectl -n '__ectl_is \'import\'' -l prefix-to -x -d 'The prefix that replaces --prefix-from'
+complete -c ectl -n '__ectl_is \'import\'' -l txns-in-flight -x -d 'Transactions sent before the first is answered'
+complete -c ectl -n '__ectl_is \'import\'' -l with-leases -d 'Attach each key to the lease ID given in the input'
 complete -c ectl -n '__ectl_is \'migrate\'' -l data-dir -x -a '(__fish_complete_directories)' -d 'Path to the data directory'
 complete -c ectl -n '__ectl_is \'migrate\'' -l no-ttl -d 'Do not convert TTL keys'
 complete -c ectl -n '__ectl_is \'migrate\'' -l transformer -r -F -d 'Path to the user-provided transformer program'

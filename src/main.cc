@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
   setenv("GRPC_VERBOSITY", "NONE", 0);
   std::vector<std::string> args(argv, argv + argc);
   int code = ectl::cli::Run(args, ectl::cli::Environment::FromEnviron(environ),
-                            {std::cin, std::cout, std::cerr, ectl::sys::IsTerminal(STDIN_FILENO), true});
+                            {std::cin, std::cout, std::cerr, ectl::sys::IsTerminal(STDIN_FILENO), true,
+                             ectl::sys::IsTerminal(STDOUT_FILENO), ectl::sys::IsTerminal(STDERR_FILENO)});
   // gRPC's threads may still be running (the client is not torn down, see Io): leave
   // without static destructors, which could race them.
   std::cout.flush();

@@ -36,6 +36,9 @@ void RegisterCommands(CommandTree& tree) {
   RegisterCheckCommands(tree);
   RegisterBatchCommands(tree);
 
+  // export, import
+  RegisterBulkCommands(tree);
+
   RegisterMigrateCommand(tree);
   RegisterVersionCommand(tree);
   RegisterCompletionCommands(tree);

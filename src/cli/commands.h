@@ -9,6 +9,8 @@ class CommandTree;
 void RegisterCommands(CommandTree& tree);
 
 void RegisterKvCommands(CommandTree& tree);
+// export, import
+void RegisterBulkCommands(CommandTree& tree);
 void RegisterVersionCommand(CommandTree& tree);
 void RegisterMigrateCommand(CommandTree& tree);
 // lease

@@ -22,6 +22,9 @@ struct Io {
   // left for the kernel to reclaim: an orderly gRPC shutdown joins its threads, which
   // only delays the exit of a short command.
   bool process_exits_after_run = false;
+  // True when standard output / standard error is a terminal (colour, progress lines).
+  bool out_is_terminal = false;
+  bool err_is_terminal = false;
 };
 
 // Environment variables in the process's order (etcdctl warns about unknown ETCDCTL_*

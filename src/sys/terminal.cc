@@ -44,17 +44,17 @@ class EchoOff {
 
 bool IsTerminal(int fd) { return isatty(fd) == 1; }
 
+int TerminalWidth(int fd) {
+  if (!IsTerminal(fd)) return 0;
+  winsize ws{};
+  return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
+
 std::string ReadLine(std::istream& in) {
   std::string line;
   std::getline(in, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
-}
-
-int TerminalColumns(int fd) {
-  if (!IsTerminal(fd)) return 0;
-  winsize ws{};
-  return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
 }
 
 std::string ReadHiddenLine(std::istream& in) {

@@ -12,8 +12,8 @@ namespace ectl::sys {
 
 bool IsTerminal(int fd);
 
-// The width of the terminal on fd in columns; 0 when fd is not a terminal.
-int TerminalColumns(int fd);
+// The terminal's width in columns, or 0 when fd is not a terminal or does not say.
+int TerminalWidth(int fd);
 
 // One line from in, without its line ending ("\n" or "\r\n").
 std::string ReadLine(std::istream& in);

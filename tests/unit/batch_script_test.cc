@@ -140,7 +140,7 @@ TEST(ShellComplete, CommandsFlagsAndKeys) {
   EXPECT_EQ(c.suffix, " ");
   c = completer.Complete("lease ke", keys);
   EXPECT_EQ(c.candidates, (Words{"keep-alive"}));
-  c = completer.Complete("ex", keys);
+  c = completer.Complete("exi", keys);
   EXPECT_EQ(c.candidates, (Words{"exit"}));
   c = completer.Complete("get --pre", keys);
   EXPECT_EQ(c.candidates, (Words{"--prefix"}));

@@ -21,8 +21,6 @@ namespace {
 
 constexpr auto kCleanupTimeout = std::chrono::minutes(5);
 
-int TerminalWidth() { return sys::TerminalColumns(STDOUT_FILENO); }
-
 client::KeyRange Prefix(const std::string& prefix) {
   return {prefix, std::nullopt, true, false};
 }
@@ -77,7 +75,7 @@ void CleanUp(Connection& connection, const std::string& prefix, bool compact, bo
 }
 
 ProgressBar::ProgressBar(std::ostream& out, int64_t total, std::function<int64_t()> current)
-    : out_(out), total_(total), current_(std::move(current)), width_(TerminalWidth()) {
+    : out_(out), total_(total), current_(std::move(current)), width_(sys::TerminalWidth(STDOUT_FILENO)) {
   thread_ = std::thread([this] { Loop(); });
 }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/global_options.h"
 #include "cli/commands/kv_requests.h"
+#include "cli/commands/paging.h"
 #include "client/client.h"
 #include "client/op.h"
 #include "client/range_reader.h"
@@ -49,7 +50,10 @@ void RunGet(Context& ctx, const GetFlags& f) {
   }
   client::Client& c = ctx.client();
   PrintRange visitor(printer, {value_only});
-  client::RangeStreamed(c, client::OpGet(options).request_range(), c.command_timeout(), visitor);
+  // A large range is read in pages at one revision, so memory stays flat; the output is
+  // what one request prints.
+  client::RangePaged(c, client::OpGet(options).request_range(), c.command_timeout(),
+                     RangePageOptions(ctx.env()), visitor);
 }
 
 void RunPut(Context& ctx, const PutFlags& f) {
