@@ -41,6 +41,13 @@ void AppendJsonString(std::string& out, std::string_view text);
 
 // Standard base64 with padding, as encoding/json renders []byte.
 void AppendBase64(std::string& out, std::string_view bytes);
+// Decodes standard base64 (padding required, as Go's base64.StdEncoding); false on any
+// byte outside the alphabet, a bad length or bad padding (out is then unspecified).
+bool DecodeBase64(std::string_view text, std::string& out);
+
+// True when bytes is valid UTF-8 as Go's utf8.ValidString defines it (no surrogates,
+// overlong forms or values above U+10FFFF).
+bool IsValidUtf8(std::string_view bytes);
 
 // The smallest key greater than every key starting with prefix; "\0" (meaning "to the end
 // of the keyspace") when no such key exists (prefix empty or all 0xff).
