@@ -115,7 +115,7 @@ _ectl() {
   done
   case $prev in
     -w|--write-out)
-      COMPREPLY=($(compgen -W "simple json fields protobuf table" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "simple json jsonl fields protobuf table" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
     local flags=${_ectl_flags[ROOT]}
@@ -145,7 +145,7 @@ std::string FishScript(const std::vector<CommandDoc>& docs) {
       "# Generated from the command tree by `ectl completion fish`; do not edit.\n\n"
       "complete -c etcdctl --wraps ectl\n"
       "complete -c ectl -f\n"
-      "complete -c ectl -s w -l write-out -x -a 'simple json fields protobuf table'\n";
+      "complete -c ectl -s w -l write-out -x -a 'simple json jsonl fields protobuf table'\n";
   for (const auto& d : docs) {
     std::string cond;
     if (d.command->parent == nullptr) {

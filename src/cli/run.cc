@@ -12,6 +12,7 @@
 #include "cli/help.h"
 #include "client/rpc_error.h"
 #include "common/error.h"
+#include "output/color.h"
 
 namespace ectl::cli {
 namespace {
@@ -69,7 +70,9 @@ Resolved Resolve(CommandTree& tree, const std::vector<std::string>& argv) {
 int Fail(Io& io, ExitCode code, const std::string& message) {
   // An Error without a message (Error::Reported) ends a command that has already
   // reported its failure itself, as etcdctl's bare os.Exit(code) does.
-  if (!message.empty()) io.err << "Error: " << message << "\n";
+  if (!message.empty()) {
+    io.err << output::Paint("Error:", output::sgr::kBoldRed, io.err_color) << " " << message << "\n";
+  }
   return static_cast<int>(code);
 }
 
@@ -116,12 +119,19 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
   CommandTree tree(program);
   GlobalOptions global;
   global.Bind(tree.Materialize(&tree.root()));
+  // Colour as --color's default (auto) until the flags and ETCDCTL_COLOR are known.
+  auto set_colors = [&] {
+    io.out_color = global.Color(io.out_is_terminal, env);
+    io.err_color = global.Color(io.err_is_terminal, env);
+  };
+  set_colors();
   RegisterCommands(tree);
 
   Resolved r = Resolve(tree, argv);
   if (!r.unknown.empty()) {
     std::string msg = "unknown command \"" + r.unknown + "\" for \"" + program + "\"";
-    io.err << "Error: " << msg << "\nRun '" << program << " --help' for usage.\n";
+    io.err << output::Paint("Error:", output::sgr::kBoldRed, io.err_color) << " " << msg
+           << "\nRun '" << program << " --help' for usage.\n";
     return Fail(io, ExitCode::kError, msg);
   }
   if (r.help_command) {
@@ -137,6 +147,7 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
     io.out << RenderHelp(tree, selected);
     return Fail(io, ExitCode::kError, e.what());
   }
+  set_colors();
   if (selected->help_requested || tree.root().help_requested || !selected->run) {
     // A group named without (or with an unknown) subcommand shows its usage.
     io.out << RenderHelp(tree, selected);
@@ -152,6 +163,7 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
       return Fail(io, e.code(), e.what());
     }
     for (const auto& w : warnings) io.err << "Warning: " << w << "\n";
+    set_colors();  // ETCDCTL_COLOR
   }
   return RunCommand(tree, *selected, global, io, env, std::move(args), argv, connection);
 }

@@ -294,6 +294,13 @@ void RegisterAuthCommands(CommandTree& tree) {
       "permission denied (naming the user), user name empty, no leader. Finding a dial\n"
       "failure's cause takes up to about 1.5 s after --dial-timeout.\n"
       "\n"
+      "-w jsonl: a change (auth enable/disable, user and role add, delete, grant, revoke,\n"
+      "passwd) prints {\"message\":\"<the simple output's line>\", \"revision\":N}; auth status\n"
+      "{\"enabled\", \"auth_revision\"}; user get {\"user\", \"roles\":[...]}; user list one\n"
+      "{\"user\"} per user; role list one {\"role\"} per role; role get {\"role\", \"permissions\":\n"
+      "[{\"type\":\"READ\"|\"WRITE\"|\"READWRITE\", \"key\", \"range_end\"}]} (text, or key_base64 /\n"
+      "range_end_base64 when not UTF-8; range_end absent for a single key).\n"
+      "\n"
       "Example:\n"
       "  ectl --endpoints=https://10.0.0.1:2379 --cacert=ca.pem --cert=client.pem \\\n"
       "       --key=client-key.pem --user=alice --password-file=pw get k");

@@ -124,6 +124,12 @@ void RegisterEndpointCommands(CommandTree& tree) {
       "(\"Error: failed to fetch endpoints from etcd cluster member list: ...\", exit 1, if it\n"
       "cannot be read). An unreachable endpoint is reported after --dial-timeout.\n"
       "\n"
+      "-w jsonl prints one line per endpoint. health: {\"endpoint\", \"health\", \"took\" (a Go\n"
+      "duration),\"error\" (when unhealthy)}. status: {\"endpoint\", \"id\", \"cluster_id\", \"version\",\n"
+      "\"db_size\", \"db_size_in_use\" (bytes),\"leader\", \"is_leader\", \"is_learner\", \"raft_term\",\n"
+      "\"raft_index\", \"raft_applied_index\", \"errors\", \"revision\"}, IDs as hex strings. hashkv:\n"
+      "{\"endpoint\", \"hash\", \"compact_revision\", \"revision\"}.\n"
+      "\n"
       "Example:\n"
       "  ectl -w table endpoint status --cluster");
   tree.Add(endpoint, "health", "Checks the healthiness of endpoints specified in `--endpoints` flag",
