@@ -14,7 +14,7 @@ declare -gA _ectl_subcommands=(
   ["check"]="perf datascale"
 )
 declare -gA _ectl_flags=(
-  ["ROOT"]="--cacert --cert --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
+  ["ROOT"]="--cacert --cert --color --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
   ["get"]="--consistency --count-only --from-key --help -h --keys-only --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --prefix --print-value-only --rev --sort-by"
   ["put"]="--help -h --ignore-lease --ignore-value --lease --prev-kv"
   ["del"]="--from-key --help -h --prefix --prev-kv --range"
@@ -76,7 +76,7 @@ declare -gA _ectl_flags=(
   ["completion"]="--help -h"
 )
 declare -gA _ectl_value_flags=(
-  ["ROOT"]="--cacert --cert --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
+  ["ROOT"]="--cacert --cert --color --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w"
   ["get"]="--consistency --limit --max-create-rev --max-mod-rev --min-create-rev --min-mod-rev --order --rev --sort-by"
   ["put"]="--lease"
   ["watch"]="--rev"
@@ -112,7 +112,7 @@ _ectl() {
   done
   case $prev in
     -w|--write-out)
-      COMPREPLY=($(compgen -W "simple json fields protobuf table" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "simple json jsonl fields protobuf table" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
     local flags=${_ectl_flags[ROOT]}

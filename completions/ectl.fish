@@ -3,7 +3,7 @@
 
 complete -c etcdctl --wraps ectl
 complete -c ectl -f
-complete -c ectl -s w -l write-out -x -a 'simple json fields protobuf table'
+complete -c ectl -s w -l write-out -x -a 'simple json jsonl fields protobuf table'
 complete -c ectl -n '__fish_use_subcommand' -a get -d 'Gets the key or a range of keys'
 complete -c ectl -n '__fish_use_subcommand' -a put -d 'Puts the given key into the store'
 complete -c ectl -n '__fish_use_subcommand' -a del -d 'Removes the specified key or range of keys [key, range_end)'
@@ -29,6 +29,7 @@ complete -c ectl -n '__fish_use_subcommand' -a version -d 'Prints the version of
 complete -c ectl -n '__fish_use_subcommand' -a completion -d 'Generate completion script'
 complete -c ectl -l cacert -r -d 'verify certificates of TLS-enabled secure servers using this CA bundle'
 complete -c ectl -l cert -r -d 'identify secure client using this TLS certificate file'
+complete -c ectl -l color -r -d 'colour watch events, table headers and errors: auto (on a terminal, unless NO_COLOR is set), always or never'
 complete -c ectl -l command-timeout -r -d 'timeout for short running command (excluding dial timeout)'
 complete -c ectl -l debug -d 'enable client-side debug logging'
 complete -c ectl -l dial-timeout -r -d 'dial timeout for client connections'
