@@ -45,12 +45,12 @@ TEST(JsonlPrinter, GetOneLinePerKeyWithTheReadRevision) {
   etcdserverpb::RangeResponse r;
   r.mutable_header()->set_revision(9);
   SetKv(r.add_kvs(), "a", "1", 2, 3, 2, 0x694d7a1e3f2c1a0b);
-  SetKv(r.add_kvs(), std::string("b\xff", 2), std::string("\x00\x01", 2), 4, 4, 1);
+  SetKv(r.add_kvs(), std::string("b\xff", 2), std::string("\x00\xff", 2), 4, 4, 1);
   r.set_count(2);
   EXPECT_EQ(Jsonl(Result::kGet, [&](Printer& p) { p.Get(r, {}); }),
             "{\"key\":\"a\",\"value\":\"1\",\"create_revision\":2,\"mod_revision\":3,"
             "\"version\":2,\"lease\":\"694d7a1e3f2c1a0b\",\"revision\":9}\n"
-            "{\"key_base64\":\"Yv8=\",\"value_base64\":\"AAE=\",\"create_revision\":4,"
+            "{\"key_base64\":\"Yv8=\",\"value_base64\":\"AP8=\",\"create_revision\":4,"
             "\"mod_revision\":4,\"version\":1,\"revision\":9}\n");
 }
 
