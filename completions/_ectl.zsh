@@ -3,11 +3,12 @@
 # values, file names and key names from the server (`ectl __complete-keys`).
 # Generated from the command tree by `ectl completion zsh`; do not edit.
 
-typeset -ga _ectl_global_flags=(--cacert --cert --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w)
-typeset -ga _ectl_global_value_flags=(--cacert --cert --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w)
+typeset -ga _ectl_global_flags=(--cacert --cert --color --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w)
+typeset -ga _ectl_global_value_flags=(--cacert --cert --color --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w)
 typeset -ga _ectl_global_specs=(
   '--cacert=[verify certificates of TLS-enabled secure servers using this CA bundle]:cacert:_files'
   '--cert=[identify secure client using this TLS certificate file]:cert:_files'
+  '--color=[colour watch events, table headers and errors: auto (on a terminal, unless NO_COLOR is set), always or never]:color:(auto always never)'
   '--command-timeout=[timeout for short running command (excluding dial timeout)]:command-timeout: '
   '--debug[enable client-side debug logging]'
   '--dial-timeout=[dial timeout for client connections]:dial-timeout: '
@@ -29,8 +30,8 @@ typeset -ga _ectl_global_specs=(
   '--password=[password for authentication (if this option is used, --user option shouldn'\''t include password)]:password: '
   '--password-file=[read the password for authentication from this file (ectl; keeps it out of argv)]:password-file:_files'
   '--user=[username\[:password\] for authentication (prompt if password is not supplied)]:user: '
-  '(-w --write-out)-w+[set the output format (fields, json, protobuf, simple, table)]:write-out:(fields json protobuf simple table)'
-  '(-w --write-out)--write-out=[set the output format (fields, json, protobuf, simple, table)]:write-out:(fields json protobuf simple table)'
+  '(-w --write-out)-w+[set the output format (fields, json, jsonl, protobuf, simple, table)]:write-out:(fields json jsonl protobuf simple table)'
+  '(-w --write-out)--write-out=[set the output format (fields, json, jsonl, protobuf, simple, table)]:write-out:(fields json jsonl protobuf simple table)'
 )
 typeset -ga _ectl_specs_root=()
 typeset -ga _ectl_kids_root=(

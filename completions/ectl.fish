@@ -2,8 +2,8 @@
 # values, file names and key names from the server (`ectl __complete-keys`).
 # Generated from the command tree by `ectl completion fish`; do not edit.
 
-set -g __ectl_global_flags --cacert --cert --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w
-set -g __ectl_global_value_flags --cacert --cert --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w
+set -g __ectl_global_flags --cacert --cert --color --command-timeout --debug --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --help -h --hex --insecure-discovery --insecure-skip-tls-verify --insecure-transport --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w
+set -g __ectl_global_value_flags --cacert --cert --color --command-timeout --dial-timeout --discovery-srv -d --discovery-srv-name --endpoints --keepalive-time --keepalive-timeout --key --max-recv-bytes --max-request-bytes --password --password-file --user --write-out -w
 
 function __ectl_children
     switch $argv[1]
@@ -177,6 +177,7 @@ complete -c ectl -n '__ectl_arg \'\' 0' -a version -d 'Prints the version of ect
 complete -c ectl -n '__ectl_arg \'\' 0' -a completion -d 'Generate completion script'
 complete -c ectl -l cacert -r -F -d 'verify certificates of TLS-enabled secure servers using this CA bundle'
 complete -c ectl -l cert -r -F -d 'identify secure client using this TLS certificate file'
+complete -c ectl -l color -x -a 'auto always never' -d 'colour watch events, table headers and errors: auto (on a terminal, unless NO_COLOR is set), always or never'
 complete -c ectl -l command-timeout -x -d 'timeout for short running command (excluding dial timeout)'
 complete -c ectl -l debug -d 'enable client-side debug logging'
 complete -c ectl -l dial-timeout -x -d 'dial timeout for client connections'
@@ -196,7 +197,7 @@ complete -c ectl -l max-request-bytes -x -d 'client-side request send limit in b
 complete -c ectl -l password -x -d 'password for authentication (if this option is used, --user option shouldn\'t include password)'
 complete -c ectl -l password-file -r -F -d 'read the password for authentication from this file (ectl; keeps it out of argv)'
 complete -c ectl -l user -x -d 'username[:password] for authentication (prompt if password is not supplied)'
-complete -c ectl -s w -l write-out -x -a 'fields json protobuf simple table' -d 'set the output format (fields, json, protobuf, simple, table)'
+complete -c ectl -s w -l write-out -x -a 'fields json jsonl protobuf simple table' -d 'set the output format (fields, json, jsonl, protobuf, simple, table)'
 complete -c ectl -n '__ectl_is \'get\'' -l consistency -x -a 'l s' -d 'Linearizable(l) or Serializable(s)'
 complete -c ectl -n '__ectl_is \'get\'' -l count-only -d 'Get only the count'
 complete -c ectl -n '__ectl_is \'get\'' -l from-key -d 'Get keys that are greater than or equal to the given key using byte compare'

@@ -26,7 +26,7 @@ namespace {
 using ectl::output::Printer;
 using ectl::output::Result;
 
-constexpr std::string_view kFormats[] = {"simple", "json", "fields", "table", "protobuf"};
+constexpr std::string_view kFormats[] = {"simple", "json", "jsonl", "fields", "table", "protobuf"};
 
 struct Input {
   uint8_t bits = 0;

@@ -23,7 +23,10 @@ Context::~Context() {
 }
 
 output::Printer& Context::printer() {
-  if (!printer_) printer_ = output::MakePrinter(global_.write_out(), global_.hex(), io_.out);
+  if (!printer_) {
+    printer_ = output::MakePrinter(global_.write_out(), global_.hex(), io_.out);
+    printer_->set_color(io_.out_color);
+  }
   return *printer_;
 }
 

@@ -26,6 +26,16 @@ void GlobalOptions::Bind(FlagSet& f) {
   f.String(&cert_, "cert", "identify secure client using this TLS certificate file").Path();
   f.Duration(&command_timeout_, "command-timeout", "timeout for short running command (excluding dial timeout)")
       .changed_out = &command_timeout_set_;
+  Flag& color = f.String(&color_, "color",
+                         "colour watch events, table headers and errors: auto (on a terminal, "
+                         "unless NO_COLOR is set), always or never")
+                       .Choices({"auto", "always", "never"});
+  color.set = [this](const std::string& v) {
+    if (v != "auto" && v != "always" && v != "never") {
+      throw ParseError("must be auto, always or never");
+    }
+    color_ = v;
+  };
   f.Bool(&debug_, "debug", "enable client-side debug logging");
   f.Duration(&dial_timeout_, "dial-timeout", "dial timeout for client connections");
   f.String(&discovery_srv_, "discovery-srv", "domain name to query for SRV records describing cluster endpoints", 'd');
@@ -43,8 +53,8 @@ void GlobalOptions::Bind(FlagSet& f) {
   f.String(&password_, "password", "password for authentication (if this option is used, --user option shouldn't include password)");
   f.String(&password_file_, "password-file", "read the password for authentication from this file (ectl; keeps it out of argv)").Path();
   f.String(&user_, "user", "username[:password] for authentication (prompt if password is not supplied)");
-  f.String(&write_out_, "write-out", "set the output format (fields, json, protobuf, simple, table)", 'w')
-      .Choices({"fields", "json", "protobuf", "simple", "table"});
+  f.String(&write_out_, "write-out", "set the output format (fields, json, jsonl, protobuf, simple, table)", 'w')
+      .Choices({"fields", "json", "jsonl", "protobuf", "simple", "table"});
 }
 
 void GlobalOptions::ApplyEnv(const Environment& env, std::vector<std::string>& warnings) {
@@ -88,6 +98,14 @@ void GlobalOptions::ApplyEnv(const Environment& env, std::vector<std::string>& w
     }
     warnings.push_back("unrecognized environment variable " + name + "=" + value);
   }
+}
+
+bool GlobalOptions::Color(bool is_terminal, const Environment& env) const {
+  if (color_ == "always") return true;
+  if (color_ == "never") return false;
+  // auto: a terminal that can show colour, unless NO_COLOR (any non-empty value, as
+  // no-color.org asks) says otherwise.
+  return is_terminal && env.Get("NO_COLOR").empty() && env.Get("TERM") != "dumb";
 }
 
 bool GlobalOptions::NeedsPasswordPrompt() const {

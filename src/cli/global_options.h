@@ -49,6 +49,9 @@ class GlobalOptions {
   }
 
   [[nodiscard]] const std::string& write_out() const { return write_out_; }
+  // Whether a stream gets colour: --color=always, or auto (the default) on a terminal
+  // when NO_COLOR is empty or unset and TERM is not "dumb".
+  [[nodiscard]] bool Color(bool is_terminal, const Environment& env) const;
   [[nodiscard]] bool hex() const { return hex_; }
   [[nodiscard]] bool debug() const { return debug_; }
   [[nodiscard]] const std::string& discovery_srv() const { return discovery_srv_; }
@@ -73,6 +76,7 @@ class GlobalOptions {
   std::string cert_, key_, cacert_, user_, password_, password_file_, discovery_srv_,
       discovery_srv_name_;
   std::string write_out_ = "simple";
+  std::string color_ = "auto";
   int64_t max_request_bytes_ = 0, max_recv_bytes_ = 0;
 };
 

@@ -25,6 +25,10 @@ struct Io {
   // True when standard output / standard error is a terminal (colour, progress lines).
   bool out_is_terminal = false;
   bool err_is_terminal = false;
+  // Whether to colour what is written to out / err: decided by Run() from --color,
+  // NO_COLOR and the two fields above (GlobalOptions::Color).
+  bool out_color = false;
+  bool err_color = false;
 };
 
 // Environment variables in the process's order (etcdctl warns about unknown ETCDCTL_*

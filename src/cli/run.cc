@@ -13,6 +13,7 @@
 #include "client/rpc_error.h"
 #include "common/error.h"
 #include "version.h"
+#include "output/color.h"
 
 namespace ectl::cli {
 namespace {
@@ -70,7 +71,9 @@ Resolved Resolve(CommandTree& tree, const std::vector<std::string>& argv) {
 int Fail(Io& io, ExitCode code, const std::string& message) {
   // An Error without a message (Error::Reported) ends a command that has already
   // reported its failure itself, as etcdctl's bare os.Exit(code) does.
-  if (!message.empty()) io.err << "Error: " << message << "\n";
+  if (!message.empty()) {
+    io.err << output::Paint("Error:", output::sgr::kBoldRed, io.err_color) << " " << message << "\n";
+  }
   return static_cast<int>(code);
 }
 
@@ -129,6 +132,12 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
   CommandTree tree(program);
   GlobalOptions global;
   global.Bind(tree.Materialize(&tree.root()));
+  // Colour as --color's default (auto) until the flags and ETCDCTL_COLOR are known.
+  auto set_colors = [&] {
+    io.out_color = global.Color(io.out_is_terminal, env);
+    io.err_color = global.Color(io.err_is_terminal, env);
+  };
+  set_colors();
   RegisterCommands(tree);
 
   // cobra's version flag (etcdctl has none): ectl's own version, also as etcdctl.
@@ -138,7 +147,8 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
   Resolved r = Resolve(tree, argv);
   if (!r.unknown.empty()) {
     // cobra's report, once (etcdctl prints the first paragraph a second time).
-    io.err << "Error: unknown command \"" << r.unknown << "\" for \"" << program << "\"\n";
+    io.err << output::Paint("Error:", output::sgr::kBoldRed, io.err_color) << " unknown command \""
+           << r.unknown << "\" for \"" << program << "\"\n";
     if (auto names = tree.Suggestions(&tree.root(), r.unknown); !names.empty()) {
       io.err << "\nDid you mean this?\n";
       for (const auto& name : names) io.err << "\t" << name << "\n";
@@ -160,6 +170,7 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
     io.out << RenderHelp(tree, selected);
     return Fail(io, ExitCode::kError, e.what());
   }
+  set_colors();
   if (version_requested) {
     io.out << "ectl version " << kVersion << "\n";
     return 0;
@@ -179,6 +190,7 @@ int Run(const std::vector<std::string>& argv_in, const Environment& env, Io io,
       return Fail(io, e.code(), e.what());
     }
     for (const auto& w : warnings) io.err << "Warning: " << w << "\n";
+    set_colors();  // ETCDCTL_COLOR
   }
   return RunCommand(tree, *selected, global, io, env, std::move(args), argv, connection);
 }

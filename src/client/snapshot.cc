@@ -75,7 +75,8 @@ void SnapshotCancel::Cancel() {
 }
 
 void SaveSnapshot(const Client& client, const std::string& path, std::optional<Duration> timeout,
-                  const std::function<void(uint64_t)>& progress, SnapshotCancel* cancel) {
+                  const std::function<void(uint64_t, uint64_t)>& progress,
+                  SnapshotCancel* cancel) {
   PartFile part(path + ".part");
   auto stub = etcdserverpb::Maintenance::NewStub(client.channel());
   auto ctx = client.NewContext(timeout);
@@ -98,7 +99,7 @@ void SaveSnapshot(const Client& client, const std::string& path, std::optional<D
       sha.Update(std::string_view(tail).substr(0, tail.size() - kShaSize));
       tail.erase(0, tail.size() - kShaSize);
     }
-    if (progress) progress(size);
+    if (progress) progress(size, response.remaining_bytes());
   }
   grpc::Status status = reader->Finish();
   if (cancel != nullptr) {

@@ -34,7 +34,7 @@ class SnapshotCancel {
 
  private:
   friend void SaveSnapshot(const Client&, const std::string&, std::optional<Duration>,
-                           const std::function<void(uint64_t)>&, SnapshotCancel*);
+                           const std::function<void(uint64_t, uint64_t)>&, SnapshotCancel*);
   std::mutex mu_;
   grpc::ClientContext* ctx_ = nullptr;
   bool cancelled_ = false;
@@ -43,9 +43,11 @@ class SnapshotCancel {
 // Streams the snapshot into "<path>.part" (mode 0600), checks that it ends with the
 // SHA-256 of its content (etcd's trailer), syncs it and renames it to path. On any
 // failure the partial file is removed and SnapshotError (or RpcError) is thrown.
-// progress gets the bytes received so far after each message.
+// progress gets the bytes received so far and the bytes the server says remain, after
+// each message.
 void SaveSnapshot(const Client& client, const std::string& path, std::optional<Duration> timeout,
-                  const std::function<void(uint64_t)>& progress, SnapshotCancel* cancel);
+                  const std::function<void(uint64_t, uint64_t)>& progress,
+                  SnapshotCancel* cancel);
 
 struct SnapshotFileStatus {
   uint32_t hash = 0;

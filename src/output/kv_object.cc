@@ -70,7 +70,7 @@ nlohmann::ordered_json KeyValueObject(const mvccpb::KeyValue& kv) {
   object["version"] = kv.version();
   if (kv.lease() != 0) {
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%" PRIx64, static_cast<uint64_t>(kv.lease()));
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, static_cast<uint64_t>(kv.lease()));
     object["lease"] = hex;
   }
   return object;

@@ -6,7 +6,7 @@
 // key and value are written as "key"/"value" when their bytes are valid UTF-8 and
 // otherwise as "key_base64"/"value_base64" (standard base64 with padding): the field
 // name is the mark, so a reader never mistakes one encoding for the other. lease is the
-// lease ID in lowercase hex without "0x" (as etcdctl prints lease IDs, %x), omitted
+// lease ID as 16 lowercase hex digits without "0x" (as `lease grant` prints it), omitted
 // when 0. The fields come in the order shown.
 #ifndef ECTL_OUTPUT_KV_OBJECT_H_
 #define ECTL_OUTPUT_KV_OBJECT_H_

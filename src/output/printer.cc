@@ -6,6 +6,7 @@
 #include "etcdserverpb/rpc.pb.h"
 #include "output/fields.h"
 #include "output/json.h"
+#include "output/jsonl.h"
 #include "output/protobuf.h"
 #include "output/simple.h"
 #include "output/table.h"
@@ -104,6 +105,7 @@ void Printer::Flush() {
 std::unique_ptr<Printer> MakePrinter(std::string_view format, bool hex, std::ostream& out) {
   if (format == "simple") return MakeSimplePrinter(out, hex);
   if (format == "json") return MakeJsonPrinter(out, hex);
+  if (format == "jsonl") return MakeJsonlPrinter(out, hex);
   if (format == "fields") return MakeFieldsPrinter(out, hex);
   if (format == "protobuf") return MakeProtobufPrinter(out, hex);
   if (format == "table") return MakeTablePrinter(out, hex);

@@ -157,6 +157,9 @@ class Printer {
 
   // Writes buffered output to the stream.
   void Flush();
+  // Colour where it helps a person (simple's watch event types, table headers); set by
+  // the CLI only for a terminal (or --color=always). Off by default.
+  void set_color(bool on) { color_ = on; }
   [[nodiscard]] const std::string& name() const { return name_; }
 
  protected:
@@ -171,11 +174,13 @@ class Printer {
   void MaybeFlush();
   std::string& buffer() { return buf_; }
   [[nodiscard]] bool hex() const { return hex_; }
+  [[nodiscard]] bool color() const { return color_; }
 
  private:
   std::ostream& out_;
   std::string name_;
   bool hex_;
+  bool color_ = false;
   std::string buf_;
 };
 

@@ -7,6 +7,7 @@
 #include "common/bytes.h"
 #include "etcdserverpb/rpc.pb.h"
 #include "output/auth_text.h"
+#include "output/color.h"
 #include "output/cluster_results.h"
 #include "output/format.h"
 #include "output/lease_format.h"
@@ -88,7 +89,12 @@ class SimplePrinter final : public Printer {
   // key-value, each as key and value lines.
   void Watch(const WatchResult& r) override {
     for (const auto& e : r.response.events()) {
-      buffer() += e.type() == mvccpb::Event::DELETE ? "DELETE\n" : "PUT\n";
+      if (e.type() == mvccpb::Event::DELETE) {
+        buffer() += Paint("DELETE", sgr::kRed, color());
+      } else {
+        buffer() += Paint("PUT", sgr::kGreen, color());
+      }
+      buffer() += '\n';
       if (e.has_prev_kv()) KeyValue(e.prev_kv(), false);
       KeyValue(e.kv(), false);
     }

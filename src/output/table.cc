@@ -31,7 +31,7 @@ class TablePrinter final : public Printer {
   bool Supports(Result kind) const override { return Overrides<TablePrinter>(kind); }
 
   void Table(const Rows& rows) {
-    Write(RenderTable(rows));
+    Write(RenderTable(rows, color()));
     Flush();
   }
 };

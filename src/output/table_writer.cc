@@ -4,6 +4,8 @@
 #include <climits>
 #include <cctype>
 
+#include "output/color.h"
+
 namespace ectl::output {
 namespace {
 
@@ -129,7 +131,7 @@ std::vector<std::string> WrapCell(std::string_view text, size_t limit) {
   return lines;
 }
 
-std::string RenderTable(const Rows& table) {
+std::string RenderTable(const Rows& table, bool bold_header) {
   const size_t columns = table.header.size();
   std::vector<size_t> widths(columns, 0);
   std::vector<Cell> header;
@@ -158,7 +160,7 @@ std::string RenderTable(const Rows& table) {
       size_t gap = widths[c] > w ? widths[c] - w : 0;
       out += ' ';
       out.append(gap / 2, ' ');
-      out += title;
+      out += Paint(title, sgr::kBold, bold_header && !title.empty());
       out.append(gap - gap / 2, ' ');
       out += " |";
     }

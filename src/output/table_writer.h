@@ -19,7 +19,8 @@ struct Rows {
   std::vector<std::vector<std::string>> rows;
 };
 
-std::string RenderTable(const Rows& table);
+// bold_header: the titles in bold (SGR), for a terminal; the layout is unchanged.
+std::string RenderTable(const Rows& table, bool bold_header = false);
 
 // Each row's cells joined by ", ", one line per row (the simple format of the same rows).
 std::string RenderSimpleRows(const Rows& table);

@@ -43,8 +43,9 @@ TEST_F(Completion, ScriptsAreCurrent) {
 // The values a flag takes and its paths, from the flag table, reach every script.
 TEST_F(Completion, FlagValuesAndPathsComeFromTheFlagTable) {
   std::string bash = RenderCompletion(tree_, "bash");
-  EXPECT_NE(bash.find(R"(["ROOT --write-out"]="fields json protobuf simple table")"), std::string::npos);
-  EXPECT_NE(bash.find(R"(["ROOT -w"]="fields json protobuf simple table")"), std::string::npos);
+  EXPECT_NE(bash.find(R"(["ROOT --write-out"]="fields json jsonl protobuf simple table")"), std::string::npos);
+  EXPECT_NE(bash.find(R"(["ROOT -w"]="fields json jsonl protobuf simple table")"), std::string::npos);
+  EXPECT_NE(bash.find(R"(["ROOT --color"]="auto always never")"), std::string::npos);
   EXPECT_NE(bash.find(R"(["get --sort-by"]="CREATE KEY MODIFY VALUE VERSION")"), std::string::npos);
   EXPECT_NE(bash.find(R"(["get --order"]="ASCEND DESCEND")"), std::string::npos);
   EXPECT_NE(bash.find(R"(["get --consistency"]="l s")"), std::string::npos);
@@ -60,8 +61,8 @@ TEST_F(Completion, FlagValuesAndPathsComeFromTheFlagTable) {
   EXPECT_NE(zsh.find("'--sort-by=[Sort target; CREATE, KEY, MODIFY, VALUE, or VERSION]:sort-by:"
                      "(CREATE KEY MODIFY VALUE VERSION)'"),
             std::string::npos);
-  EXPECT_NE(zsh.find("'(-w --write-out)-w+[set the output format (fields, json, protobuf, simple, "
-                     "table)]:write-out:(fields json protobuf simple table)'"),
+  EXPECT_NE(zsh.find("'(-w --write-out)-w+[set the output format (fields, json, jsonl, protobuf, "
+                     "simple, table)]:write-out:(fields json jsonl protobuf simple table)'"),
             std::string::npos);
   EXPECT_NE(zsh.find("'--cacert=[verify certificates of TLS-enabled secure servers using this CA "
                      "bundle]:cacert:_files'"),

@@ -64,6 +64,7 @@ TEST(KeyValueObject, RoundTripsEveryByte) {
     EXPECT_EQ(back.key(), kv.key());
     EXPECT_EQ(back.value(), kv.value());
     EXPECT_EQ(back.lease(), 7);
+    EXPECT_EQ(KeyValueObject(kv).at("lease"), "0000000000000007");  // lease grant's %016x
     EXPECT_EQ(back.create_revision(), 2);
     EXPECT_EQ(back.mod_revision(), 5);
     EXPECT_EQ(back.version(), 3);

@@ -31,7 +31,8 @@ void RegisterAlarmCommands(CommandTree& tree) {
   Command* alarm = tree.Add(nullptr, "alarm <subcommand>", "Alarm related commands", nullptr,
       "Alarms are raised by members, e.g. NOSPACE when the backend quota is exhausted. -w fields\n"
       "prints the header as zeros when the server sends none, then the alarms (etcdctl 3.4\n"
-      "panics); -w table is refused (exit 4).\n"
+      "panics); -w table is refused (exit 4). -w jsonl prints one line per alarm:\n"
+      "{\"member_id\":\"<hex>\", \"alarm\":\"NOSPACE\"|\"CORRUPT\"}, nothing when there is none.\n"
       "\n"
       "Examples:\n"
       "  ectl alarm list\n"

@@ -469,7 +469,7 @@ void RegisterBulkCommands(CommandTree& tree) {
       "key and value are JSON strings when their bytes are valid UTF-8; otherwise the field is\n"
       "named key_base64 or value_base64 and holds the bytes in standard base64 (with padding).\n"
       "The name is the mark: a reader never mistakes one form for the other, and any bytes\n"
-      "(NUL, 0xff, newlines) round-trip exactly. lease is the lease ID in lowercase hex, as\n"
+      "(NUL, 0xff, newlines) round-trip exactly. lease is the lease ID in 16 lowercase hex digits, as\n"
       "lease grant prints it, left out when the key has no lease.\n"
       "\n"
       "Output goes to stdout, or with -o FILE to a temporary file beside FILE that is synced\n"

@@ -100,6 +100,12 @@ void RegisterKvCommands(CommandTree& tree) {
       "--print-value-only with a format other than simple and --count-only without -w fields\n"
       "are refused before anything is read (exit 128). -w table is refused (exit 4).\n"
       "\n"
+      "-w jsonl prints one line per key: the key-value object that export writes, plus the\n"
+      "revision of the read. key and value are text when their bytes are valid UTF-8, else\n"
+      "key_base64 / value_base64 (standard base64); lease is the lease ID in hex, absent when 0;\n"
+      "revisions and version are numbers. No key, no line. For example:\n"
+      "  {\"key\":\"a\",\"value\":\"1\",\"create_revision\":2,\"mod_revision\":2,\"version\":1,\"revision\":5}\n"
+      "\n"
       "Examples:\n"
       "  ectl get greeting\n"
       "  ectl get fruit/ --prefix --keys-only\n"
@@ -107,7 +113,8 @@ void RegisterKvCommands(CommandTree& tree) {
       "  ectl get a c                                # keys from a up to, not with, c\n"
       "  ectl get '' --from-key --keys-only          # every key\n"
       "  ectl get fruit/ --prefix --sort-by=MODIFY --order=DESCEND --limit=5\n"
-      "  ectl get greeting --rev=42 --print-value-only");
+      "  ectl get greeting --rev=42 --print-value-only\n"
+      "  ectl get fruit/ --prefix -w jsonl | jq -r .key");
   tree.Add(
       nullptr, "put [options] <key> <value> (<value> can also be given from stdin)",
       "Puts the given key into the store",
@@ -132,6 +139,8 @@ void RegisterKvCommands(CommandTree& tree) {
       "\n"
       "--lease=<leaseID> (hexadecimal, as printed by lease grant) attaches the key to a lease.\n"
       "-w table is refused before the key is written (exit 4); etcdctl writes, then refuses.\n"
+      "-w jsonl prints {\"revision\":N}, with --prev-kv also \"prev_kv\": the previous key-value\n"
+      "object (as get -w jsonl prints it, without revision) when the key existed.\n"
       "\n"
       "Examples:\n"
       "  ectl put greeting hello\n"
@@ -152,7 +161,8 @@ void RegisterKvCommands(CommandTree& tree) {
       "deleted, then with --prev-kv each deleted key and value.\n"
       "\n"
       "--range (etcdctl 3.5) deletes [key, range_end) without asking for confirmation.\n"
-      "-w table is refused before anything is deleted (exit 4).\n"
+      "-w table is refused before anything is deleted (exit 4). -w jsonl prints\n"
+      "{\"deleted\":N,\"revision\":N}, with --prev-kv also \"prev_kvs\": [key-value objects].\n"
       "\n"
       "Examples:\n"
       "  ectl del greeting\n"

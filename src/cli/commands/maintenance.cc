@@ -1,4 +1,6 @@
 // defrag and move-leader.
+#include <unistd.h>
+
 #include <memory>
 #include <ostream>
 
@@ -15,6 +17,8 @@
 #include "offline/defrag.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
+#include "output/progress.h"
+#include "sys/terminal.h"
 
 namespace ectl::cli {
 namespace {
@@ -46,16 +50,27 @@ void RunDefrag(Context& ctx, const DefragOptions& o) {
   Connection& connection = ctx.connection();
   std::vector<std::string> endpoints = connection.Endpoints(o.cluster);
   bool failed = false;
+  // On a terminal: which member is being defragmented, and how many are done.
+  output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Defragmenting",
+                            output::ProgressUnit::kItems, "members",
+                            sys::TerminalWidth(STDERR_FILENO));
+  progress.SetTotal(endpoints.size());
   for (const auto& ep : endpoints) {
+    progress.SetLabel("Defragmenting " + ep);
+    progress.Draw();
     try {
       auto c = connection.ClientFor(ep);
       client::Defragment(*c, c->command_timeout());
+      progress.Clear();
       ctx.io().out << "Finished defragmenting etcd member[" << ep << "]\n" << std::flush;
     } catch (const client::RpcError& e) {
       failed = true;
+      progress.Clear();
       ctx.io().err << "Failed to defragment etcd member[" << ep << "] (" << e.what() << ")\n";
     }
+    progress.Add(1);
   }
+  progress.Finish();
   // etcdctl exits 1 without an "Error:" line: the failures are already reported.
   if (failed) throw Error::Reported(ExitCode::kError);
 }
@@ -94,7 +109,8 @@ void RegisterDefragCommand(CommandTree& tree) {
            WithOptions(BindDefrag, RunDefrag),
       "Defragments the backend of each endpoint, or with --cluster of every member, one at a\n"
       "time, printing \"Finished defragmenting etcd member[<ep>]\". A failure prints \"Failed to\n"
-      "defragment etcd member[<ep>] (<error>)\" and the command exits 1.\n"
+      "defragment etcd member[<ep>] (<error>)\" and the command exits 1. When stderr is a\n"
+      "terminal a progress line there names the member being defragmented and counts them.\n"
       "\n"
       "--data-dir (offline defragmentation of a stopped member's files) is not supported:\n"
       "\"Error: defrag --data-dir is not supported by ectl: it defragments running members only\",\n"
@@ -115,7 +131,8 @@ void RegisterMoveLeaderCommand(CommandTree& tree) {
       "Asks each endpoint for its status, sends the transfer to the one that is the leader and\n"
       "prints \"Leadership transferred from <leader> to <target>\". Give the leader among\n"
       "--endpoints: otherwise \"Error: no leader endpoint given at [<endpoints>]\", exit 128.\n"
-      "-w fields and -w table are refused before the transfer (exit 4).\n"
+      "-w fields and -w table are refused before the transfer (exit 4). -w jsonl prints\n"
+      "{\"from\":\"<hex>\", \"to\":\"<hex>\"}.\n"
       "\n"
       "Example:\n"
       "  ectl --endpoints=10.0.0.1:2379,10.0.0.2:2379,10.0.0.3:2379 move-leader 8211f1d0f64f3269");

@@ -1,5 +1,9 @@
 // make-mirror: copies a prefix to another cluster and keeps following its changes.
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -20,6 +24,8 @@
 #include "client/rpc_error.h"
 #include "common/bytes.h"
 #include "common/error.h"
+#include "output/progress.h"
+#include "sys/terminal.h"
 
 namespace ectl::cli {
 namespace {
@@ -186,9 +192,28 @@ void RunMakeMirror(Context& ctx, const MakeMirrorFlags& flags) {
   std::atomic<int64_t> total{0};
   std::ostream& out = ctx.io().out;
   client::Canceller stop_ticker;
+  // On a terminal, a progress line on stderr (keys synced, rate), erased while the
+  // running total is printed on stdout.
+  output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Mirroring",
+                            output::ProgressUnit::kItems, "keys",
+                            sys::TerminalWidth(STDERR_FILENO));
   std::thread ticker([&] {
     const auto interval = ProgressInterval();
-    while (!stop_ticker.SleepFor(interval)) out << total.load() << std::endl;
+    if (!progress.enabled()) {
+      while (!stop_ticker.SleepFor(interval)) out << total.load() << std::endl;
+      return;
+    }
+    const client::Duration step =
+        std::min<client::Duration>(interval, std::chrono::milliseconds(200));
+    auto next = std::chrono::steady_clock::now() + interval;
+    while (!stop_ticker.SleepFor(step)) {
+      if (std::chrono::steady_clock::now() >= next) {
+        next += interval;
+        progress.Clear();
+        out << total.load() << std::endl;
+      }
+      progress.Set(static_cast<uint64_t>(total.load()));
+    }
   });
   try {
     Mirror(src, *dst, o, total, canceller);
@@ -201,6 +226,7 @@ void RunMakeMirror(Context& ctx, const MakeMirrorFlags& flags) {
   }
   stop_ticker.Cancel(client::CancelReason::kInterrupted);
   ticker.join();
+  progress.Finish();
 }
 
 }  // namespace
@@ -214,7 +240,8 @@ void RegisterMirrorCommand(CommandTree& tree) {
       "\n"
       "Copies every key under --prefix as of one revision, then applies each later change,\n"
       "one destination transaction per source revision, until interrupted (Ctrl-C or\n"
-      "SIGTERM). Prints the number of keys and changes mirrored so far every 30 seconds.\n"
+      "SIGTERM). Prints the number of keys and changes mirrored so far every 30 seconds; when\n"
+      "stderr is a terminal, a progress line there shows that count and the rate.\n"
       "--rev=N skips the initial copy and applies the changes made after revision N, to\n"
       "resume a mirror whose destination is known to be in sync up to N.\n"
       "\n"

@@ -17,6 +17,7 @@
 #include "offline/restore.h"
 #include "output/cluster_results.h"
 #include "output/printer.h"
+#include "output/progress.h"
 #include "output/rows.h"
 #include "sys/signal_watcher.h"
 #include "sys/terminal.h"
@@ -41,32 +42,29 @@ void RunSave(Context& ctx) {
   // As etcdctl: no deadline unless --command-timeout was given.
   std::optional<client::Duration> timeout;
   if (ctx.global().command_timeout_set()) timeout = config.command_timeout;
-  bool progress_bar = sys::IsTerminal(STDERR_FILENO);
-  std::ostream& err = ctx.io().err;
   client::SnapshotCancel cancel;
   // SIGINT/SIGTERM cancel the save, which removes the partial file. Before the client.
   sys::SignalWatcher signals([&cancel](int) { cancel.Cancel(); });
-  try {
-    auto c = ctx.connection().ClientFor(config.endpoints.front());
-    client::SaveSnapshot(
-        *c, path, timeout,
-        [&, shown = std::string()](uint64_t bytes) mutable {
-          if (!progress_bar) return;
-          // Redrawn only when the figure changes: a message is only 32 kB.
-          std::string text = output::HumanizeBytes(bytes);
-          if (text == shown) return;
-          shown = text;
-          err << "\rReceived " << text << "   " << std::flush;
-        },
-        &cancel);
-  } catch (const client::SnapshotError& e) {
-    if (progress_bar) err << "\n";
-    throw Error(ExitCode::kInterrupted, e.what());
-  } catch (const client::RpcError& e) {
-    if (progress_bar) err << "\n";
-    throw Error(ExitCode::kInterrupted, e.what());
+  {
+    // On a terminal only; cleared before the result or the error is printed.
+    output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Saving snapshot",
+                              output::ProgressUnit::kBytes, {},
+                              sys::TerminalWidth(STDERR_FILENO));
+    try {
+      auto c = ctx.connection().ClientFor(config.endpoints.front());
+      client::SaveSnapshot(
+          *c, path, timeout,
+          [&progress](uint64_t received, uint64_t remaining) {
+            progress.SetTotal(received + remaining);
+            progress.Set(received);
+          },
+          &cancel);
+    } catch (const client::SnapshotError& e) {
+      throw Error(ExitCode::kInterrupted, e.what());
+    } catch (const client::RpcError& e) {
+      throw Error(ExitCode::kInterrupted, e.what());
+    }
   }
-  if (progress_bar) err << "\n";
   ctx.io().out << "Snapshot saved at " << path << "\n" << std::flush;
 }
 
@@ -144,8 +142,9 @@ void RegisterSnapshotCommands(CommandTree& tree) {
            [](FlagSet&) -> RunFn { return [](Context& ctx) { RunSave(ctx); }; },
       "Streams a snapshot of the member's backend into <filename>.part (mode 0600), verifies\n"
       "the SHA-256 checksum etcd appends, syncs the file and renames it to <filename>, then\n"
-      "prints \"Snapshot saved at <filename>\". When stderr is a terminal a \"Received <size>\"\n"
-      "counter is drawn there.\n"
+      "prints \"Snapshot saved at <filename>\". When stderr is a terminal a progress line is drawn\n"
+      "there (received and total size, percent, rate, time left; the server reports the size\n"
+      "left) and erased at the end.\n"
       "\n"
       "Needs exactly one endpoint (\"Error: snapshot must be requested to one selected node, not\n"
       "multiple [...]\"). On any failure, a checksum mismatch or Ctrl-C, the partial file is\n"
@@ -163,7 +162,8 @@ void RegisterSnapshotCommands(CommandTree& tree) {
       "\n"
       "The file is read without opening it for writing. Its meta pages and page bounds are\n"
       "checked, not the whole database as etcdctl does; a damaged file reports e.g.\n"
-      "\"Error: invalid database\", exit 1.\n"
+      "\"Error: invalid database\", exit 1. -w jsonl prints\n"
+      "{\"hash\":N,\"revision\":N,\"total_key\":N,\"total_size\":N}, all numbers.\n"
       "\n"
       "Examples:\n"
       "  ectl snapshot status backup.db\n"

@@ -115,7 +115,8 @@ void Emit(Context& ctx, output::Printer& printer, Shared& shared, const WatchDel
   }
   const auto& r = d.response;
   if (r.canceled()) shared.ErrLine(ctx.io().err, "watch was canceled (" + d.error + ")");
-  if (client::IsProgressNotify(r)) {
+  // jsonl prints the notification as an object of its own ({"type":"PROGRESS",...}).
+  if (client::IsProgressNotify(r) && printer.name() != "jsonl") {
     printer.Flush();
     ctx.io().out << "progress notify: " << r.header().revision() << '\n';
   }
@@ -284,7 +285,14 @@ void RegisterWatchCommand(CommandTree& tree) {
       "--progress-notify (etcdctl 3.5) asks for periodic progress notifications, printed as\n"
       "\"progress notify: <revision>\". ETCDCTL_WATCH_KEY and ETCDCTL_WATCH_RANGE_END may supply\n"
       "the key and range_end. Output is flushed after every response; -w json prints one line\n"
-      "per response. -w table is refused before connecting (exit 4).\n"
+      "per response. -w table is refused before connecting (exit 4). On a terminal the event\n"
+      "types are coloured (see --color).\n"
+      "\n"
+      "-w jsonl prints one line per event: {\"type\":\"PUT\"|\"DELETE\", the fields of the\n"
+      "key-value object of get -w jsonl, \"revision\":N (the response's), \"prev_kv\":{...} with\n"
+      "--prev-kv}. A progress notification is {\"type\":\"PROGRESS\", \"revision\":N}, a\n"
+      "cancellation by the server {\"type\":\"CANCELED\", \"revision\":N,\"compact_revision\":N,\n"
+      "\"reason\":\"...\"} (compact_revision and reason when known).\n"
       "\n"
       "Everything after \"--\" is a command run once per event, after the event is printed, with\n"
       "the watcher's stdout and stderr and ETCD_WATCH_REVISION, ETCD_WATCH_EVENT_TYPE (\"PUT\" or\n"
