@@ -293,9 +293,17 @@ TEST_F(FaultsCluster, WatchOnAFrozenMemberGetsTheNextEvent) {
     Invocation inv = Cmd({"watch", key}, endpoints);
     auto watch = StartCtl(ToolPath(tool), inv, &error);
     ASSERT_NE(watch, nullptr) << error;
-    ASSERT_TRUE(WaitUntil([&] { return proxies[0]->accepted() > 0; }, seconds(20)));
+    // Until the watcher exists, a put goes unseen: put until one is printed.
+    bool ready = false;
+    for (int attempt = 0; attempt < 30 && !ready; ++attempt) {
+      size_t lines = watch->OutLines().size();
+      ASSERT_EQ(RunTool(Tool::kEtcdctl, Cmd({"put", key, "ready"})).exit_code, 0);
+      ready = WaitUntil([&] { return watch->OutLines().size() >= lines + 3; }, seconds(1));
+    }
+    ASSERT_TRUE(ready) << watch->Out() << watch->Err();
+    ASSERT_TRUE(WaitUntil([&] { return watch->OutLines().size() % 3 == 0; }, seconds(10)));
     // The member that carries the stream is the one whose proxy forwards a large event.
-    const std::string big(256 * 1024, 'x');
+    const std::string big(100 * 1024, 'x');  // one argv string holds at most 128 KiB
     std::vector<uint64_t> sent;
     for (const auto& p : proxies) sent.push_back(p->bytes_to_client());
     size_t before_probe = watch->OutLines().size();
@@ -357,7 +365,7 @@ TEST_F(FaultsCluster, TxnIsNotRepeatedWhenTheLeaderDiesBeforeAnswering) {
     Invocation inv = Cmd({"--command-timeout=20s"}, proxy->Endpoint());
     if (std::string(what) == "txn") {
       inv.args.push_back("txn");
-      inv.stdin_data = "\nput " + key + " " + value + "\n\n";
+      inv.stdin_data = "\nput " + key + " " + value + "\n\n\n";
     } else {
       inv.args.insert(inv.args.end(), {"put", key, value});
     }
