@@ -48,7 +48,26 @@ const client::ClientConfig& Connection::config() {
   // As etcdctl: --user without a password asks for one; an empty answer means no auth.
   if (global_.NeedsPasswordPrompt()) config.password = AskPassword(io_, "Password: ");
   config_ = std::move(config);
+  WarnPlaintext(*config_);
   return *config_;
+}
+
+void Connection::WarnPlaintext(const client::ClientConfig& config) {
+  std::vector<std::string> fresh;
+  {
+    std::lock_guard<std::mutex> lock(warned_mu_);
+    for (auto& ep : client::PlaintextCredentialEndpoints(config)) {
+      if (warned_.insert(ep).second) fresh.push_back(std::move(ep));
+    }
+    if (fresh.empty()) return;
+    std::string list;
+    for (const auto& ep : fresh) list += (list.empty() ? "" : ", ") + ep;
+    // Go's %q for the user name, as ectl's other texts quote user data.
+    io_.err << "Warning: the password of user " << GoQuote(config.user)
+            << " is sent unencrypted to " << list
+            << " (no TLS and not loopback; use https:// endpoints or --cacert)\n"
+            << std::flush;
+  }
 }
 
 std::unique_ptr<client::Client> Connection::Make(const client::ClientConfig& config) {
@@ -75,10 +94,13 @@ client::Client& Connection::client() {
 }
 
 std::unique_ptr<client::Client> Connection::ClientFor(const std::string& endpoint) {
-  return client::Client::Make(client::ForEndpoint(config(), endpoint));
+  client::ClientConfig one = client::ForEndpoint(config(), endpoint);
+  WarnPlaintext(one);  // --cluster endpoints come from the member list
+  return client::Client::Make(one);
 }
 
 std::unique_ptr<client::Client> Connection::ClientFor(const client::ClientConfig& config) {
+  WarnPlaintext(config);
   return Make(config);
 }
 

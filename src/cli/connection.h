@@ -13,7 +13,9 @@
 #define ECTL_CLI_CONNECTION_H_
 
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,12 +63,17 @@ class Connection {
 
  private:
   std::unique_ptr<client::Client> Make(const client::ClientConfig& config);
+  // "Warning: ..." once per endpoint to which credentials would go in plain text over a
+  // network (client::PlaintextCredentialEndpoints). Safe from several threads.
+  void WarnPlaintext(const client::ClientConfig& config);
 
   const GlobalOptions& global_;
   Io& io_;
   std::string program_;
   std::optional<client::ClientConfig> config_;
   std::unique_ptr<client::Client> client_;
+  std::mutex warned_mu_;
+  std::set<std::string> warned_;
 };
 
 }  // namespace ectl::cli

@@ -2,10 +2,13 @@
 // messages; the terminal itself (echo, Ctrl-C during the read) is sys/terminal.h.
 #include "cli/password.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
-#include <fstream>
+#include <cstdio>
 #include <ostream>
-#include <sstream>
 
 #include "common/errno_text.h"
 #include "common/error.h"
@@ -28,13 +31,37 @@ std::string AskNewPassword(Io& io, const std::string& name) {
 }
 
 std::string ReadPasswordFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(ExitCode::kBadArgs, "open " + path + ": " + ErrnoText(errno));
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(ExitCode::kBadArgs, "open " + path + ": " + ErrnoText(errno));
+  // The mode of what was opened, not of what the path names a moment later.
+  struct stat st {};
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    close(fd);
+    throw Error(ExitCode::kBadArgs, "stat " + path + ": " + ErrnoText(err));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  if (S_ISREG(st.st_mode) && (st.st_mode & 077) != 0) {
+    close(fd);
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    throw Error(ExitCode::kBadArgs, "password file " + path + " is accessible by group or others (mode " +
+                                        mode + "); restrict it with chmod 600");
+  }
+  std::string text;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n > 0) {
+      text.append(buf, static_cast<size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      int err = errno;
+      close(fd);
+      throw Error(ExitCode::kBadArgs, "read " + path + ": " + ErrnoText(err));
+    }
+  }
+  close(fd);
   if (!text.empty() && text.back() == '\n') text.pop_back();
   if (!text.empty() && text.back() == '\r') text.pop_back();
   return text;

@@ -23,7 +23,10 @@ std::string AskPassword(Io& io, const std::string& prompt);
 std::string AskNewPassword(Io& io, const std::string& name);
 
 // The content of a password file without its final line ending. Throws
-// Error(kBadArgs, "open <path>: <reason>").
+// Error(kBadArgs, "open <path>: <reason>"), and Error(kBadArgs) naming the mode when the
+// file is a regular file that group or others may access (mode & 077), as ssh refuses such
+// keys. Pipes (`--password-file <(pass show etcd)`) and other special files are read as
+// they are.
 std::string ReadPasswordFile(const std::string& path);
 
 }  // namespace ectl::cli

@@ -7,10 +7,12 @@
 #include <fstream>
 #include <future>
 #include <sstream>
+#include <thread>
 
 #include "client/dial_diagnosis.h"
 #include "client/endpoint.h"
 #include "client/rpc_error.h"
+#include "client/unary.h"
 #include "common/error.h"
 #include "etcdserverpb/rpc.grpc.pb.h"
 
@@ -152,6 +154,30 @@ std::string ProbeFailure(const std::shared_ptr<grpc::Channel>& channel) {
 
 }  // namespace
 
+bool IsReadOnly(const etcdserverpb::RangeRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::LeaseTimeToLiveRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::LeaseLeasesRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::MemberListRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::StatusRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::HashKVRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::AlarmRequest& request) {
+  return request.action() == etcdserverpb::AlarmRequest::GET;
+}
+bool IsReadOnly(const etcdserverpb::AuthUserGetRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::AuthUserListRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::AuthRoleGetRequest&) { return true; }
+bool IsReadOnly(const etcdserverpb::AuthRoleListRequest&) { return true; }
+
+std::vector<std::string> PlaintextCredentialEndpoints(const ClientConfig& config) {
+  std::vector<std::string> exposed;
+  if (config.user.empty() || config.password.empty()) return exposed;
+  for (const auto& text : config.endpoints) {
+    Endpoint ep = ParseEndpoint(text);
+    if (!ep.is_unix() && !UsesTls(config, ep) && !IsLoopbackHost(ep.host)) exposed.push_back(text);
+  }
+  return exposed;
+}
+
 Client::Client(ClientConfig config) : config_(std::move(config)) {}
 Client::~Client() = default;
 
@@ -173,13 +199,22 @@ std::shared_ptr<grpc::Channel> Client::MakeChannel(const std::vector<Endpoint>& 
   args.SetMaxSendMessageSize(-1);
   args.SetMaxReceiveMessageSize(static_cast<int>(
       std::min<int64_t>(config_.max_recv_bytes, 0x7fffffff)));
-  // grpc-go raises keepalive pings to at least 10 s; etcd's server rejects more
-  // frequent pings (too_many_pings), so ectl follows the same floor.
-  auto keepalive = std::max<Duration>(config_.keepalive_time, std::chrono::seconds(10));
+  // Keepalive: while a call is open (watch, keep-alive, lock, ...), a ping goes out every
+  // keepalive time and the connection is closed when its answer takes longer than the
+  // keepalive timeout; the open streams then fail with UNAVAILABLE and are reopened on a
+  // member that is up. That bounds how long a frozen member or a silent network holds a
+  // stream: keepalive time + timeout. The time is raised to etcd's default server minimum
+  // (--grpc-keepalive-min-time 5 s), below which the server answers too_many_pings and
+  // closes the connection; grpc-go (etcdctl) raises it to 10 s. No pings without calls,
+  // which etcd's server refuses too.
+  auto keepalive = std::max<Duration>(config_.keepalive_time, kMinKeepaliveTime);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, static_cast<int>(duration_cast<milliseconds>(keepalive).count()));
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
               static_cast<int>(duration_cast<milliseconds>(config_.keepalive_timeout).count()));
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+  // By default gRPC stops pinging a connection that has sent no data after two pings,
+  // which would leave an idle watch unguarded: every keepalive ping is sent.
+  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   if (config_.tls && !config_.tls->server_name.empty()) {
@@ -269,18 +304,36 @@ bool Client::IsTokenError(const std::string& message) {
          message == "etcdserver: user name is empty";
 }
 
+Client::Deadline Client::DeadlineFor(std::optional<Duration> timeout) {
+  // As Go's context.WithTimeout: a zero or negative timeout is a deadline already past.
+  if (!timeout) return std::nullopt;
+  return std::chrono::system_clock::now() +
+         duration_cast<std::chrono::system_clock::duration>(std::max(*timeout, Duration::zero()));
+}
+
 std::unique_ptr<grpc::ClientContext> Client::NewContext(std::optional<Duration> timeout) const {
+  return NewContextUntil(DeadlineFor(timeout));
+}
+
+std::unique_ptr<grpc::ClientContext> Client::NewContextUntil(Deadline deadline) const {
   auto ctx = std::make_unique<grpc::ClientContext>();
   ctx->set_wait_for_ready(true);
-  // As Go's context.WithTimeout: a zero or negative timeout is a deadline already past.
-  if (timeout) {
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      duration_cast<std::chrono::system_clock::duration>(
-                          std::max(*timeout, Duration::zero())));
-  }
+  if (deadline) ctx->set_deadline(*deadline);
   std::lock_guard<std::mutex> lock(token_mu_);
   if (!token_.empty()) ctx->AddMetadata("token", token_);
   return ctx;
+}
+
+bool Client::PauseBeforeRetry(const grpc::Status& status, Deadline deadline, int failures) {
+  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
+  constexpr int kAttemptsWithoutDeadline = 10;
+  if (!deadline && failures + 1 >= kAttemptsWithoutDeadline) return false;
+  auto pause = std::min(milliseconds(50 << std::min(failures, 4)), milliseconds(500));
+  // Not worth a pause that the deadline would cut short: the last error says more than
+  // "context deadline exceeded".
+  if (deadline && std::chrono::system_clock::now() + pause >= *deadline) return false;
+  std::this_thread::sleep_for(pause);
+  return true;
 }
 
 std::optional<Duration> Client::command_timeout() const { return config_.command_timeout; }

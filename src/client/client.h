@@ -1,12 +1,15 @@
 // Client: one gRPC channel over all configured endpoints, plus what every call needs
 // (deadline, wait-for-ready, auth token). Service wrappers (kv.h, ...) take a Client&.
 //
-// Failover is gRPC's own: a round_robin policy over the endpoint list skips endpoints
-// that are down, and a service-config retry policy re-sends idempotent calls that fail
-// with UNAVAILABLE. No hand-made retry loop.
+// Failover: a round_robin policy over the endpoint list skips endpoints that are down, a
+// service-config retry policy re-sends idempotent calls that fail with UNAVAILABLE a few
+// times at once, and Invoke() (unary.h) repeats read-only calls on UNAVAILABLE for as
+// long as their deadline allows, which covers a leader election. Mutations are never
+// repeated once they may have reached a server.
 #ifndef ECTL_CLIENT_CLIENT_H_
 #define ECTL_CLIENT_CLIENT_H_
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,6 +21,7 @@
 namespace grpc {
 class Channel;
 class ClientContext;
+class Status;
 }  // namespace grpc
 
 namespace google::protobuf {
@@ -27,6 +31,11 @@ class MessageLite;
 namespace ectl::client {
 
 struct Endpoint;
+
+// The endpoints (as given) to which the configured credentials would travel in plain text
+// over a network: without TLS and neither a unix socket nor a loopback address. Empty
+// without a user and password.
+std::vector<std::string> PlaintextCredentialEndpoints(const ClientConfig& config);
 
 class Client {
  public:
@@ -41,6 +50,17 @@ class Client {
   // wait-for-ready, and the auth token.
   [[nodiscard]] std::unique_ptr<grpc::ClientContext> NewContext(
       std::optional<Duration> timeout) const;
+  // The same for an absolute deadline (none when nullopt), which several attempts of one
+  // call share.
+  using Deadline = std::optional<std::chrono::system_clock::time_point>;
+  [[nodiscard]] std::unique_ptr<grpc::ClientContext> NewContextUntil(Deadline deadline) const;
+  // now + timeout, as NewContext computes it.
+  static Deadline DeadlineFor(std::optional<Duration> timeout);
+  // For a read-only call that failed with `status` after `failures` earlier failures:
+  // whether another attempt makes sense (UNAVAILABLE, and time left before the
+  // deadline, or fewer than 10 attempts without one); if so, sleeps the pause before it
+  // (50 ms doubling to 500 ms, so that a new leader can be elected meanwhile).
+  static bool PauseBeforeRetry(const grpc::Status& status, Deadline deadline, int failures);
   // The command timeout as NewContext's argument.
   [[nodiscard]] std::optional<Duration> command_timeout() const;
 

@@ -21,6 +21,9 @@ struct TlsConfig {
   std::string server_name;  // verify servers under this name instead of the endpoint's host
 };
 
+// --keepalive-time below this is raised to it: etcd's default --grpc-keepalive-min-time.
+inline constexpr Duration kMinKeepaliveTime = std::chrono::seconds(5);
+
 struct ClientConfig {
   std::vector<std::string> endpoints;
   Duration dial_timeout = std::chrono::seconds(2);

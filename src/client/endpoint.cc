@@ -95,6 +95,19 @@ Endpoint ParseEndpoint(std::string_view text) {
   return ep;
 }
 
+bool IsLoopbackHost(std::string_view host) {
+  if (host == "localhost" || host == "::1") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, std::string(host).c_str(), &v4) == 1) {
+    return (ntohl(v4.s_addr) >> 24) == 127;
+  }
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, std::string(host).c_str(), &v6) == 1) {
+    return IN6_IS_ADDR_LOOPBACK(&v6);
+  }
+  return false;
+}
+
 std::string GrpcTarget(const std::vector<Endpoint>& endpoints) {
   const Endpoint& first = endpoints.front();
   if (first.is_unix()) return "unix:" + first.host;

@@ -19,6 +19,10 @@ struct Endpoint {
 
 Endpoint ParseEndpoint(std::string_view text);
 
+// Whether a host (as ParseEndpoint leaves it) is this machine without a name lookup:
+// "localhost", an IPv4 literal in 127.0.0.0/8, or "::1".
+bool IsLoopbackHost(std::string_view host);
+
 // The gRPC target for a set of endpoints: one endpoint maps to its own resolver
 // ("dns:///host:port", "ipv4:1.2.3.4:5", "unix:/path"); several TCP endpoints with IP
 // literals map to one "ipv4:a,b" / "ipv6:..." list, which gRPC's round_robin policy

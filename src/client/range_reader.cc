@@ -13,6 +13,7 @@
 
 #include "client/client.h"
 #include "client/rpc_error.h"
+#include "client/unary.h"
 #include "etcdserverpb/rpc.pb.h"
 
 namespace ectl::client {
@@ -34,18 +35,11 @@ grpc::Status CallRaw(const Client& client, const etcdserverpb::RangeRequest& req
   // The same blocking call the generated stub makes, with the response left as bytes.
   const grpc::internal::RpcMethod method(kRangeMethod, grpc::internal::RpcMethod::NORMAL_RPC,
                                          client.channel());
-  auto ctx = client.NewContext(timeout);
-  grpc::Status status =
-      grpc::internal::BlockingUnaryCall<etcdserverpb::RangeRequest, grpc::ByteBuffer,
-                                        grpc::protobuf::MessageLite, grpc::ByteBuffer>(
-          client.channel().get(), method, ctx.get(), request, response);
-  if (!status.ok() && Client::IsTokenError(status.error_message()) && client.RefreshToken()) {
-    ctx = client.NewContext(timeout);
-    status = grpc::internal::BlockingUnaryCall<etcdserverpb::RangeRequest, grpc::ByteBuffer,
-                                               grpc::protobuf::MessageLite, grpc::ByteBuffer>(
-        client.channel().get(), method, ctx.get(), request, response);
-  }
-  return status;
+  return Invoke(client, timeout, IsReadOnly(request), [&](grpc::ClientContext* ctx) {
+    return grpc::internal::BlockingUnaryCall<etcdserverpb::RangeRequest, grpc::ByteBuffer,
+                                             grpc::protobuf::MessageLite, grpc::ByteBuffer>(
+        client.channel().get(), method, ctx, request, response);
+  });
 }
 
 [[noreturn]] void Malformed() {

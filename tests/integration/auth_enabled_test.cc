@@ -2,6 +2,7 @@
 // meet expired tokens): enabling it, every password source, and the errors of a
 // missing user, a wrong password and a missing permission, compared with etcdctl.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <memory>
@@ -99,6 +100,7 @@ TEST_F(AuthEnabled, HintsPrecedeTheErrorLine) {
 TEST_F(AuthEnabled, EveryPasswordSource) {
   const std::string file = dir_ + "/pw";
   std::ofstream(file) << "alicepw\n";
+  chmod(file.c_str(), 0600);  // ectl refuses a password file others may read
   std::vector<Invocation> ways = {
       Cmd({"--user=alice:alicepw", "get", "/a/x"}),
       Cmd({"--user=alice", "--password=alicepw", "get", "/a/x"}),

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -216,6 +217,10 @@ std::string EtcdCluster::ClientEndpoints() const {
 
 void EtcdCluster::StopMember(size_t i) {
   if (i < processes_.size()) processes_[i]->Stop();
+}
+
+void EtcdCluster::SignalMember(size_t i, int sig) {
+  if (i < processes_.size() && processes_[i]->Running()) kill(processes_[i]->pid(), sig);
 }
 
 bool EtcdCluster::RestartMember(size_t i, std::chrono::milliseconds timeout,

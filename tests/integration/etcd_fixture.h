@@ -67,6 +67,9 @@ class EtcdCluster {
 
   // Stops one member (SIGTERM, then SIGKILL); its data dir stays.
   void StopMember(size_t i);
+  // Sends a signal to a running member (SIGSTOP/SIGCONT to freeze it, SIGKILL to make it
+  // vanish without a graceful stop: reap it with StopMember afterwards).
+  void SignalMember(size_t i, int sig);
   // Starts a stopped member again with the same flags and data dir, and waits until
   // it reports healthy. False (with *error set) if it did not within `timeout`.
   bool RestartMember(size_t i, std::chrono::milliseconds timeout, std::string* error);

@@ -2,6 +2,11 @@
 // sources, role get rendering and its printers, dial diagnoses and error hints.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 #include <sstream>
 
 #include "cli/commands/auth_requests.h"
@@ -130,6 +135,45 @@ TEST(Password, FirstWordAndLines) {
   cli::Io io3{in3, out, err, false};
   EXPECT_EQ(CodeOf([&] { cli::AskNewPassword(io3, "bob"); }), 128);
   EXPECT_EQ(CodeOf([] { cli::ReadPasswordFile("/nonexistent/pw"); }), 128);
+}
+
+TEST(Password, FileReadableByOthersIsRefused) {
+  char dir[] = "/tmp/ectl-pwfile-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string path = std::string(dir) + "/pw";
+  { std::ofstream(path) << "s3cret\n"; }
+  for (mode_t mode : {0644, 0640, 0604, 0660, 0601, 0610}) {
+    SCOPED_TRACE(mode);
+    ASSERT_EQ(chmod(path.c_str(), mode), 0);
+    try {
+      cli::ReadPasswordFile(path);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::kBadArgs);
+      char want[8];
+      std::snprintf(want, sizeof want, "%04o", static_cast<unsigned>(mode));
+      EXPECT_EQ(std::string(e.what()), "password file " + path +
+                                           " is accessible by group or others (mode " + want +
+                                           "); restrict it with chmod 600");
+      EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos);
+    }
+  }
+  for (mode_t mode : {0600, 0400}) {
+    ASSERT_EQ(chmod(path.c_str(), mode), 0);
+    EXPECT_EQ(cli::ReadPasswordFile(path), "s3cret");
+  }
+  std::remove(path.c_str());
+  rmdir(dir);
+}
+
+TEST(Password, FileFromAPipeIsRead) {
+  // `--password-file <(pass show etcd)`: a pipe has no permission bits worth checking.
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  ASSERT_EQ(write(fds[1], "piped\n", 6), 6);
+  close(fds[1]);
+  EXPECT_EQ(cli::ReadPasswordFile("/dev/fd/" + std::to_string(fds[0])), "piped");
+  close(fds[0]);
 }
 
 google::protobuf::RepeatedPtrField<authpb::Permission> SamplePerms() {

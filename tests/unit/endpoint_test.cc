@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "client/client.h"
+
 namespace ectl::client {
 namespace {
 
@@ -23,6 +25,35 @@ TEST(ParseEndpoint, Forms) {
   ep = ParseEndpoint("unix:etcd.sock");
   EXPECT_EQ(ep.scheme, Endpoint::Scheme::kUnix);
   EXPECT_EQ(ep.host, "etcd.sock");
+}
+
+TEST(IsLoopbackHost, OnlyThisMachine) {
+  for (const char* host : {"localhost", "127.0.0.1", "127.1.2.3", "127.255.255.255", "::1",
+                           "0:0:0:0:0:0:0:1"}) {
+    EXPECT_TRUE(IsLoopbackHost(host)) << host;
+  }
+  for (const char* host : {"10.0.0.1", "128.0.0.1", "126.255.255.255", "::", "::2", "0.0.0.0",
+                           "etcd.example", "localhost.example", "127.0.0.1.example", ""}) {
+    EXPECT_FALSE(IsLoopbackHost(host)) << host;
+  }
+  EXPECT_TRUE(IsLoopbackHost(ParseEndpoint("http://[::1]:2379").host));
+  EXPECT_FALSE(IsLoopbackHost(ParseEndpoint("http://[2001:db8::1]:2379").host));
+}
+
+TEST(PlaintextCredentialEndpoints, NonLoopbackWithoutTls) {
+  ClientConfig c;
+  c.endpoints = {"10.0.0.1:2379", "https://10.0.0.2:2379", "127.0.0.1:2379", "localhost:2379",
+                 "http://[::1]:2379", "unix:///tmp/etcd.sock", "http://etcd.example:2379"};
+  EXPECT_TRUE(PlaintextCredentialEndpoints(c).empty());  // no credentials
+  c.user = "alice";
+  EXPECT_TRUE(PlaintextCredentialEndpoints(c).empty());  // no password: none sent
+  c.password = "pw";
+  EXPECT_EQ(PlaintextCredentialEndpoints(c),
+            (std::vector<std::string>{"10.0.0.1:2379", "http://etcd.example:2379"}));
+  // TLS for scheme-less endpoints (--cacert, or --insecure-transport=false).
+  c.tls = TlsConfig{};
+  EXPECT_EQ(PlaintextCredentialEndpoints(c),
+            (std::vector<std::string>{"http://etcd.example:2379"}));
 }
 
 TEST(GrpcTarget, OneOrManyEndpoints) {
