@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-all_targets=(txn_fuzzer cli_fuzzer printer_fuzzer bolt_fuzzer)
+all_targets=(txn_fuzzer cli_fuzzer printer_fuzzer bolt_fuzzer import_fuzzer)
 targets=("$@")
 ((${#targets[@]} > 0)) || targets=("${all_targets[@]}")
 seconds="${FUZZ_SECONDS:-20}"
