@@ -303,7 +303,9 @@ TEST_F(Completion, FishCompletesKeysValuesAndFiles) {
   EXPECT_EQ(complete("ectl lock l"), "lk\n");
   EXPECT_EQ(complete("ectl get --order=D"), "--order=DESCEND\tOrder of results; ASCEND or DESCEND (ASCEND by default)\n");
   EXPECT_EQ(complete("ectl get --sort-by M"), "MODIFY\tSort target; CREATE, KEY, MODIFY, VALUE, or VERSION\n");
-  EXPECT_EQ(complete("ectl -w js"), "json\tset the output format (fields, json, protobuf, simple, table)\n");
+  EXPECT_EQ(complete("ectl -w js"),
+            "json\tset the output format (fields, json, jsonl, protobuf, simple, table)\n"
+            "jsonl\tset the output format (fields, json, jsonl, protobuf, simple, table)\n");
   EXPECT_EQ(complete("ectl --cacert ca"), "ca-bundle.pem\n");
   EXPECT_EQ(complete("ectl snapshot save sn"), "snap-old.db\n");
   EXPECT_NE(complete("ectl memb").find("member\t"), std::string::npos);
