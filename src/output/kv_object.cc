@@ -2,12 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cinttypes>
-#include <cstdio>
 
 #include "common/bytes.h"
 #include "common/strconv.h"
 #include "mvccpb/kv.pb.h"
+#include "output/lease_format.h"
 
 namespace ectl::output {
 namespace {
@@ -68,11 +67,7 @@ nlohmann::ordered_json KeyValueObject(const mvccpb::KeyValue& kv) {
   object["create_revision"] = kv.create_revision();
   object["mod_revision"] = kv.mod_revision();
   object["version"] = kv.version();
-  if (kv.lease() != 0) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, static_cast<uint64_t>(kv.lease()));
-    object["lease"] = hex;
-  }
+  if (kv.lease() != 0) object["lease"] = LeaseIdHex(kv.lease());
   return object;
 }
 
