@@ -392,6 +392,9 @@ class Case:
     measure: Optional[Callable[["Bench", list[str], "Case"], Sample]] = None
     etcdctl_args: Optional[list[str]] = None  # etcdctl's command when it differs (export)
     max_rss_mib: Optional[float] = None        # target for ectl's peak RSS in MiB
+    # When set, the etcdctl column is ectl itself run with this environment added: ectl
+    # against another mode of its own (paged reads against one request).
+    baseline_env: Optional[dict[str, str]] = None
 
     def targets(self) -> str:
         parts = []
@@ -413,7 +416,7 @@ CASES: list[Case] = [
          max_rss_ratio=0.5),
     Case("get-prefix-100k-json", ["get", "--prefix", "p100k/", "-w", "json"], kind=LARGE,
          data=("100k",), max_rss_ratio=0.5),
-    # Paged get: memory flat at any size (ectl reads 5,000-key pages at one revision).
+    # Paged get: memory flat at any size (ectl reads pages of about 2 MiB at one revision).
     Case("get-prefix-300k", ["get", "--prefix", "p300k/"], kind=LARGE, data=("300k",),
          max_time_ratio=1.0, max_rss_mib=25),
     Case("get-prefix-300k-json", ["get", "--prefix", "p300k/", "-w", "json"], kind=LARGE,
@@ -422,6 +425,12 @@ CASES: list[Case] = [
          max_time_ratio=1.0, max_rss_mib=25),
     Case("get-prefix-1m-json", ["get", "--prefix", "p1m/", "-w", "json"], kind=LARGE,
          data=("1m",), max_time_ratio=1.0, max_rss_mib=25),
+    # Paged against one request (ectl with ECTL_PAGE_KEYS above the range in the etcdctl
+    # column): paging must not make a read slower.
+    Case("get-300k-paged/1req", ["get", "--prefix", "p300k/"], kind=LARGE, data=("300k",),
+         max_time_ratio=1.0, baseline_env={"ECTL_PAGE_KEYS": "100000000"}),
+    Case("get-1m-paged/1req", ["get", "--prefix", "p1m/"], kind=LARGE, data=("1m",),
+         max_time_ratio=1.0, baseline_env={"ECTL_PAGE_KEYS": "100000000"}),
     # export (JSON lines) against the nearest etcdctl command, get -w json.
     Case("export-100k", ["export", "p100k/", "--prefix"], kind=LARGE, data=("100k",),
          etcdctl_args=["get", "--prefix", "p100k/", "-w", "json"], max_time_ratio=1.0,
@@ -501,12 +510,13 @@ class Bench:
         self.stdin_path = os.path.join(workdir, "stdin")
         self.loaded: set[str] = set()
         self.ectl = ""  # set by run(): which binary is ectl (argv and measure_import ask)
+        self.extra_env: dict[str, str] = {}  # set by once(): a baseline run's environment
         # The benchmarked tools talk to this etcd only, whatever ETCDCTL_* the caller has set.
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("ETCDCTL_")}
 
     def argv(self, binary: str, case: Case) -> list[str]:
         args = case.args
-        if case.etcdctl_args is not None and binary != self.ectl:
+        if case.etcdctl_args is not None and case.baseline_env is None and binary != self.ectl:
             args = case.etcdctl_args
         return [binary, f"--endpoints={self.etcd.endpoint}", *args]
 
@@ -515,7 +525,8 @@ class Bench:
         with open(self.stdin_path, "wb") as f:
             f.write(case.stdin)
         out = subprocess.run([self.measure_exe, self.stdin_path, self.stderr_path, *argv],
-                             env=self.env, capture_output=True, text=True, check=False)
+                             env={**self.env, **self.extra_env}, capture_output=True, text=True,
+                             check=False)
         if out.returncode != 0:
             raise BenchError(f"measure failed: {out.stderr.strip()}")
         nanoseconds, maxrss_kib, code = map(int, out.stdout.split())
@@ -525,9 +536,10 @@ class Bench:
             raise BenchError(f"{' '.join(argv)} exited {code}:\n{err}")
         return Sample(nanoseconds / 1e9, maxrss_kib)
 
-    def once(self, binary: str, case: Case) -> Sample:
+    def once(self, binary: str, case: Case, baseline: bool = False) -> Sample:
         if case.before_each:
             case.before_each(self.etcd)
+        self.extra_env = (case.baseline_env or {}) if baseline else {}
         return (case.measure or Bench.spawn)(self, self.argv(binary, case), case)
 
     def prepare(self, case: Case) -> None:
@@ -541,13 +553,14 @@ class Bench:
     def run(self, case: Case, ectl: str, etcdctl: str, reps: int, warmup: int) -> Result:
         self.ectl = ectl
         self.prepare(case)
+        other = ectl if case.baseline_env is not None else etcdctl
         for _ in range(warmup):
             self.once(ectl, case)
-            self.once(etcdctl, case)
+            self.once(other, case, baseline=True)
         result = Result(case, [], [])
         for _ in range(reps):
             result.ectl.append(self.once(ectl, case))
-            result.etcdctl.append(self.once(etcdctl, case))
+            result.etcdctl.append(self.once(other, case, baseline=True))
         return result
 
 

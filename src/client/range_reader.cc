@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <string>
 
 #include "client/client.h"
+#include "client/key_space.h"
 #include "client/rpc_error.h"
 #include "client/unary.h"
 #include "etcdserverpb/rpc.pb.h"
@@ -55,13 +57,15 @@ struct Scan {
   bool more = false;
   int64_t count = 0;
   int64_t kvs = 0;
+  std::string first_key;
   std::string last_key;
 };
 
 // First pass: the scalar fields and the header, skipping the key-values but for their
 // keys' positions. Encoders write fields in number order, but the format does not promise
 // it, so the key-values are read in a second pass rather than assumed to follow the header.
-void ScanResponse(grpc::ByteBuffer& bytes, Scan& scan) {
+// Every key read is shown to space, when there is one.
+void ScanResponse(grpc::ByteBuffer& bytes, Scan& scan, KeySpace* space = nullptr) {
   grpc::ProtoBufferReader reader(&bytes);
   CodedInputStream in(&reader);
   in.SetTotalBytesLimit(INT_MAX);
@@ -102,6 +106,8 @@ void ScanResponse(grpc::ByteBuffer& bytes, Scan& scan) {
         }
         if (!in.ConsumedEntireMessage()) Malformed();
         in.PopLimit(limit);
+        if (scan.kvs == 0) scan.first_key = scan.last_key;
+        if (space != nullptr) space->Observe(scan.last_key);
         ++scan.kvs;
         break;
       }
@@ -172,23 +178,31 @@ void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
   page.set_limit(limit > 0 ? std::min(first_keys, limit) : first_keys);
   client.CheckSendSize(page);
 
+  // The first page runs to the range end: its count is the whole range's, which the
+  // visitor gets and which tells when every key has been read.
+  KeySpace space(request.key(), request.range_end());
   grpc::ByteBuffer bytes;
   grpc::Status status = CallRaw(client, page, timeout, &bytes);
   if (!status.ok()) ThrowStatus(status);
   Scan scan;
-  ScanResponse(bytes, scan);
+  ScanResponse(bytes, scan, &space);
   visitor.OnBegin(scan.has_header ? &scan.header : nullptr);
   if (page.revision() == 0 && scan.has_header) page.set_revision(scan.header.revision());
-  const int64_t count = scan.count;  // the whole range's, from the first page
+  const int64_t count = scan.count;
+  // The stretch of keys the next end is guessed from: the latest page's.
+  std::string sample_from = scan.first_key, sample_to = scan.last_key;
+  int64_t sample_keys = scan.kvs - 1;
+  std::string from = scan.last_key + '\0';  // where the next page starts
+  bool at_end = scan.kvs == 0;  // a page reached the range end with every key in it read
+  int empty_pages = 0;    // guessed pages in a row that held no key
   int64_t visited = 0, seen_bytes = 0;
   for (;;) {
     visited += scan.kvs;
     seen_bytes += static_cast<int64_t>(bytes.Length());
-    const bool next = scan.more && scan.kvs > 0 && !(limit > 0 && visited >= limit);
     VisitKeyValues(bytes, visitor);
-    if (!next) {
-      // more: the last page's, as one request's would be when --limit stopped the read.
-      visitor.OnEnd(scan.more && limit > 0 && visited >= limit, count);
+    if (at_end || visited >= count || (limit > 0 && visited >= limit)) {
+      // more: as one request with the same limit would say it.
+      visitor.OnEnd(limit > 0 && visited >= limit && count > visited, count);
       return;
     }
     // One page at a time: the client's share of the time (decoding, printing) is small
@@ -197,10 +211,23 @@ void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
     int64_t page_keys = options.page_keys;
     if (page_keys <= 0) {
       page_keys = std::max<int64_t>(1000, options.page_bytes /
-                                              std::max<int64_t>(1, seen_bytes / visited));
+                                              std::max<int64_t>(1, visited == 0
+                                                                       ? 1
+                                                                       : seen_bytes / visited));
     }
-    page.set_key(scan.last_key + '\0');
-    page.set_limit(limit > 0 ? std::min(page_keys, limit - visited) : page_keys);
+    const int64_t want = limit > 0 ? std::min(page_keys, limit - visited) : page_keys;
+    // Aim a little short of the limit so that a fair guess gives one page, not a full
+    // one and a few stragglers; each page in a row with no key quadruples the aim.
+    std::string end = request.range_end();
+    if (count - visited > want && empty_pages < 8) {
+      const double aim = 0.8 * static_cast<double>(want) * std::pow(4.0, empty_pages);
+      if (auto guess = space.EndAfter(from, sample_from, sample_to, sample_keys, aim)) {
+        end = std::move(*guess);
+      }
+    }
+    page.set_key(from);
+    page.set_range_end(end);
+    page.set_limit(want);
     if (options.before_next_page) options.before_next_page(page.revision());
     grpc::ByteBuffer next_bytes;
     bytes.Clear();
@@ -213,7 +240,27 @@ void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
     }
     bytes = std::move(next_bytes);
     scan = Scan();
-    ScanResponse(bytes, scan);
+    ScanResponse(bytes, scan, &space);
+    if (scan.count > scan.kvs) {
+      // The page stopped at its limit: the next one starts after its last key.
+      sample_from = page.key();
+      sample_to = scan.last_key;
+      sample_keys = scan.kvs;
+      from = scan.last_key + '\0';
+      empty_pages = 0;
+    } else {
+      // Every key up to end was read: the next page starts there.
+      at_end = end == request.range_end();
+      if (scan.count > 0) {
+        sample_from = page.key();
+        sample_to = end;
+        sample_keys = scan.count;
+        empty_pages = 0;
+      } else {
+        ++empty_pages;
+      }
+      from = std::move(end);
+    }
   }
 }
 

@@ -43,15 +43,23 @@ void RangeStreamed(const Client& client, const etcdserverpb::RangeRequest& reque
 // the first at the first page's revision (the request's own revision when it has one), so
 // that the result is one snapshot. The visitor sees what one request would have produced:
 // OnBegin with the first page's header, every key-value in order, OnEnd with the first
-// page's count and the last page's more.
+// page's count and the more one request with the same limit would have had.
+//
+// The first page runs to the range end: its count (the whole range's) is the visitor's
+// and says when every key has been read. Every later page is asked with a range end
+// guessed from the keys read so far (KeySpace) to hold a little under a page, because etcd
+// walks its index from a request's key to its range end to count it whatever the limit:
+// with the range's own end, N keys in pages of P would cost the server N*N/2P key visits.
+// A guess that falls short gives a short page and the next starts at its end; one that
+// goes too far stops at the limit and the next starts after the last key read.
 struct PageOptions {
   // Keys per request. 0: sized by bytes, about page_bytes of response per page at the
-  // average key-value size of the pages so far (the first page: first_page_keys). etcd 3.4
-  // walks its index over the whole rest of the range for every page (to count it), so
-  // fewer, larger pages are faster; page_bytes bounds the memory a page holds.
+  // average key-value size of the pages so far (the first page: first_page_keys).
+  // page_bytes bounds the memory a page holds; with guessed ends a page costs the server
+  // about its own keys, so smaller pages cost little more than a round trip each.
   int64_t page_keys = 0;
   int64_t first_page_keys = 10000;
-  int64_t page_bytes = 4 << 20;
+  int64_t page_bytes = 2 << 20;
   // Called before each request after the first, with the pinned revision (a test hook).
   std::function<void(int64_t revision)> before_next_page;
 };
