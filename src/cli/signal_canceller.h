@@ -2,7 +2,8 @@
 // commands that end cleanly on Ctrl-C or SIGTERM (lock, elect, make-mirror, check): the
 // first signal is a Cancel(kInterrupted), so blocked calls return and the command can
 // release what it holds before exiting; a second one ends the process.
-// RunStoppable does the same for the offline tools (offline/stop.h).
+// RunStoppable does the same for work that checks a flag between steps: the offline tools
+// (offline/stop.h), export and import.
 //
 // Construct it in the main thread before the client (see sys/signal_watcher.h); it lives
 // in cli/ because sys/ knows nothing of the client.
@@ -26,8 +27,8 @@ class SignalCanceller {
   sys::SignalWatcher watcher_;
 };
 
-// Runs job(stop) with SIGINT/SIGTERM turned into stop() == true, so that the offline tool
-// unwinds through its clean-up; then, the watcher gone, the process dies of the signal
+// Runs job(stop) with SIGINT/SIGTERM turned into stop() == true, so that the job unwinds
+// through its clean-up (offline::CheckStop throws offline::Interrupted); then, the watcher gone, the process dies of the signal
 // (130/143 in a shell), as it would have without ectl's handling.
 template <class Job>
 void RunStoppable(Job&& job) {

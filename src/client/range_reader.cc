@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <future>
+#include <utility>
 #include <string>
 
 #include "client/client.h"
@@ -199,39 +201,45 @@ void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
   for (;;) {
     visited += scan.kvs;
     seen_bytes += static_cast<int64_t>(bytes.Length());
+    const bool done = at_end || visited >= count || (limit > 0 && visited >= limit);
+    // The next page is asked for before this one is printed, so that the server reads it
+    // while the client decodes and prints (two pages held at a time).
+    std::string end;
+    std::future<std::pair<grpc::Status, grpc::ByteBuffer>> next;
+    if (!done) {
+      int64_t page_keys = options.page_keys;
+      if (page_keys <= 0) {
+        page_keys = std::max<int64_t>(1000, options.page_bytes /
+                                                std::max<int64_t>(1, seen_bytes / visited));
+      }
+      const int64_t want = limit > 0 ? std::min(page_keys, limit - visited) : page_keys;
+      // Aim a little short of the limit so that a fair guess gives one page, not a full
+      // one and a few stragglers; each page in a row with no key quadruples the aim.
+      end = request.range_end();
+      if (count - visited > want && empty_pages < 8) {
+        const double aim = 0.8 * static_cast<double>(want) * std::pow(4.0, empty_pages);
+        if (auto guess = space.EndAfter(from, sample_from, sample_to, sample_keys, aim)) {
+          end = std::move(*guess);
+        }
+      }
+      page.set_key(from);
+      page.set_range_end(end);
+      page.set_limit(want);
+      if (options.before_next_page) options.before_next_page(page.revision());
+      next = std::async(std::launch::async, [&client, &page, timeout] {
+        std::pair<grpc::Status, grpc::ByteBuffer> result;
+        result.first = CallRaw(client, page, timeout, &result.second);
+        return result;
+      });
+    }
     VisitKeyValues(bytes, visitor);
-    if (at_end || visited >= count || (limit > 0 && visited >= limit)) {
+    if (done) {
       // more: as one request with the same limit would say it.
       visitor.OnEnd(limit > 0 && visited >= limit && count > visited, count);
       return;
     }
-    // One page at a time: the client's share of the time (decoding, printing) is small
-    // next to the server's, so requesting the next page early would gain little and
-    // hold two pages.
-    int64_t page_keys = options.page_keys;
-    if (page_keys <= 0) {
-      page_keys = std::max<int64_t>(1000, options.page_bytes /
-                                              std::max<int64_t>(1, visited == 0
-                                                                       ? 1
-                                                                       : seen_bytes / visited));
-    }
-    const int64_t want = limit > 0 ? std::min(page_keys, limit - visited) : page_keys;
-    // Aim a little short of the limit so that a fair guess gives one page, not a full
-    // one and a few stragglers; each page in a row with no key quadruples the aim.
-    std::string end = request.range_end();
-    if (count - visited > want && empty_pages < 8) {
-      const double aim = 0.8 * static_cast<double>(want) * std::pow(4.0, empty_pages);
-      if (auto guess = space.EndAfter(from, sample_from, sample_to, sample_keys, aim)) {
-        end = std::move(*guess);
-      }
-    }
-    page.set_key(from);
-    page.set_range_end(end);
-    page.set_limit(want);
-    if (options.before_next_page) options.before_next_page(page.revision());
-    grpc::ByteBuffer next_bytes;
     bytes.Clear();
-    status = CallRaw(client, page, timeout, &next_bytes);
+    auto [status, next_bytes] = next.get();
     if (!status.ok()) {
       throw RpcError(status.error_code(), StatusText(status) +
                                               " (reading the range in pages at revision " +

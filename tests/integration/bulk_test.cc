@@ -5,12 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "child_process.h"
 #include "cluster_suite.h"
 #include "kv_suite.h"
 
@@ -226,6 +230,82 @@ TEST_F(Bulk, CompactionBetweenPagesIsAnError) {
     EXPECT_EQ(r.out.find("late"), std::string::npos);
     EXPECT_EQ(r.out.find("c/00100"), std::string::npos) << "read past the first page";
   }
+}
+
+// SIGINT or SIGTERM (sent once from the page hook, so between two pages) stops an export: the
+// process dies of the signal, -o leaves neither the file nor its temporary file behind,
+// and what went to stdout is whole lines.
+TEST_F(Bulk, SignalStopsExportWithoutAPartialFile) {
+  ASSERT_NO_FATAL_FAILURE(Load("x/", 450));
+  const std::string dir = MakeTempDir("ectl-bulk-signal");
+  const std::string marker_dir = MakeTempDir("ectl-bulk-signal-marker");
+  for (const auto& [signal, code] : std::vector<std::pair<std::string, int>>{{"INT", 130},
+                                                                            {"TERM", 143}}) {
+    SCOPED_TRACE(signal);
+    // Once: a second signal would end the process at once, as it is meant to.
+    const std::string marker = marker_dir + "/sent";
+    const std::string hook =
+        "[ -e '" + marker + "' ] || { : > '" + marker + "'; kill -" + signal + " $PPID; }";
+    // Pages of 20: the signal has 20 more round trips to arrive in.
+    Invocation to_file =
+        Paged(Cmd({"export", "x/", "--prefix", "-o", dir + "/x.jsonl"}), "20");
+    to_file.env.emplace_back("ECTL_TEST_BETWEEN_PAGES", hook);
+    RunResult r = RunTool(Tool::kEctl, to_file);
+    EXPECT_EQ(r.exit_code, code) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_TRUE(std::filesystem::is_empty(dir)) << "left behind in " << dir;
+    std::remove(marker.c_str());
+
+    Invocation to_stdout = Paged(Cmd({"export", "x/", "--prefix"}), "20");
+    to_stdout.env.emplace_back("ECTL_TEST_BETWEEN_PAGES", hook);
+    r = RunTool(Tool::kEctl, to_stdout);
+    EXPECT_EQ(r.exit_code, code) << r.err;
+    EXPECT_LT(LineCount(r.out), 450u);
+    EXPECT_TRUE(r.out.empty() || r.out.back() == '\n');
+    std::remove(marker.c_str());
+  }
+  std::remove(dir.c_str());
+  std::remove(marker_dir.c_str());
+}
+
+// SIGINT stops an import at the next record it reads: what was read before is written
+// and waited for, the summary counts exactly what the store holds, and the process dies
+// of the signal.
+TEST_F(Bulk, SignalStopsImportAndReportsWhatWasWritten) {
+  auto lines = [](int from, int to) {
+    std::string text;
+    char key[16];
+    for (int i = from; i < to; ++i) {
+      std::snprintf(key, sizeof key, "y/%05d", i);
+      text += Line(key, "v");
+    }
+    return text;
+  };
+  auto stored = [] {
+    // The count of the whole range (etcdctl 3.4 has no --count-only).
+    RunResult r = RunTool(Tool::kEtcdctl, Cmd({"get", "y/", "--prefix", "--limit", "1",
+                                               "-w", "json"}));
+    auto doc = nlohmann::json::parse(r.out, nullptr, false);
+    return doc.is_object() ? doc.value("count", int64_t{0}) : int64_t{-1};
+  };
+  std::string error;
+  auto child = StartCtl(ToolPath(Tool::kEctl), Cmd({"import"}), &error);
+  ASSERT_NE(child, nullptr) << error;
+  child->WriteStdin(lines(0, 2000));
+  // Full transactions go out as they fill; the reader then waits for more input.
+  ASSERT_TRUE(WaitUntil([&] { return stored() >= 1000; }, std::chrono::seconds(30)));
+  child->Signal(SIGINT);
+  child->WriteStdin(lines(2000, 4000));
+  child->CloseStdin();
+  EXPECT_EQ(child->Wait(), 130) << child->Err();
+  const std::string err = child->Err();
+  const size_t at = err.find("import: ");
+  ASSERT_NE(at, std::string::npos) << err;
+  const int64_t written = std::stoll(err.substr(at + 8));
+  EXPECT_EQ(stored(), written) << err;
+  EXPECT_GE(written, 1000);
+  EXPECT_LT(written, 4000);
+  EXPECT_EQ(err.find("Error:"), std::string::npos) << err;
 }
 
 TEST_F(Bulk, ExportImportRoundTripsBinaryData) {

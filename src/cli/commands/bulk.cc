@@ -25,6 +25,7 @@
 #include "cli/commands/paging.h"
 #include "cli/context.h"
 #include "cli/flags.h"
+#include "cli/signal_canceller.h"
 #include "client/async_txn.h"
 #include "client/client.h"
 #include "client/range_reader.h"
@@ -36,7 +37,6 @@
 #include "offline/file_util.h"
 #include "output/kv_object.h"
 #include "output/progress.h"
-#include "sys/signal_watcher.h"
 
 namespace ectl::cli {
 namespace {
@@ -122,11 +122,12 @@ class ExportSink {
 
 class ExportVisitor final : public client::RangeVisitor {
  public:
-  ExportVisitor(ExportSink& sink, const sys::SignalWatcher& signals, output::Progress& progress)
-      : sink_(sink), signals_(signals), progress_(progress) {}
+  ExportVisitor(ExportSink& sink, const offline::StopRequested& stop,
+                output::Progress& progress)
+      : sink_(sink), stop_(stop), progress_(progress) {}
   void OnBegin(const etcdserverpb::ResponseHeader*) override {}
   void OnKeyValue(const mvccpb::KeyValue& kv) override {
-    if (signals_.received() != 0) throw Error(ExitCode::kInterrupted, "export interrupted");
+    offline::CheckStop(stop_);
     output::AppendKeyValueLine(sink_.buffer(), kv);
     ++keys_;
     bytes_ += kv.key().size() + kv.value().size();
@@ -139,24 +140,26 @@ class ExportVisitor final : public client::RangeVisitor {
 
  private:
   ExportSink& sink_;
-  const sys::SignalWatcher& signals_;
+  const offline::StopRequested& stop_;
   output::Progress& progress_;
 };
 
 void RunExport(Context& ctx, const ExportFlags& f) {
   if (ctx.args().size() > 2) throw Error(ExitCode::kBadArgs, "too many arguments");
   etcdserverpb::RangeRequest request = BuildExportRange(ctx.args(), f.prefix, f.from_key, f.rev);
-  // A signal stops the export between two keys; the temporary file is removed.
-  sys::SignalWatcher signals([](int) {});
-  ExportSink sink(ctx.io().out, f.output);
-  // Keys and rate on stderr, on a terminal only.
-  output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Exporting",
-                            output::ProgressUnit::kItems, "keys");
-  ExportVisitor visitor(sink, signals, progress);
-  client::Client& c = ctx.client();
-  client::RangePaged(c, request, c.command_timeout(), RangePageOptions(ctx.env()), visitor);
-  sink.Commit();
-  progress.Finish();
+  // SIGINT/SIGTERM stop the export between two keys: the temporary file is removed (what
+  // went to stdout ends with a whole line), then the process dies of the signal.
+  RunStoppable([&](const offline::StopRequested& stop) {
+    ExportSink sink(ctx.io().out, f.output);
+    // Keys and rate on stderr, on a terminal only.
+    output::Progress progress(ctx.io().err, ctx.io().err_is_terminal, "Exporting",
+                              output::ProgressUnit::kItems, "keys");
+    ExportVisitor visitor(sink, stop, progress);
+    client::Client& c = ctx.client();
+    client::RangePaged(c, request, c.command_timeout(), RangePageOptions(ctx.env()), visitor);
+    sink.Commit();
+    progress.Finish();
+  });
 }
 
 // ---- import ----
@@ -382,71 +385,73 @@ void RunImport(Context& ctx, const ImportFlags& f) {
     }
     in = &file;
   }
-  std::ostream& err = ctx.io().err;
-  // A signal stops the reading; what was sent is waited for and reported.
-  sys::SignalWatcher signals([](int) {});
-  client::Client* c = f.dry_run ? nullptr : &ctx.client();
-  const auto start = Clock::now();
-  // Keys written (or checked) and rate on stderr, on a terminal only.
-  output::Progress progress(err, ctx.io().err_is_terminal,
-                            f.dry_run ? "Checking" : "Importing", output::ProgressUnit::kItems,
-                            "keys");
-  Importer importer(f, c, err, progress);
-  int64_t bad_lines = 0;
-  std::optional<std::string> stop;  // the first bad record, without --keep-going
-  auto bad = [&](const std::string& where, const std::string& what) {
-    ++bad_lines;
-    if (f.keep_going) {
-      progress.Clear();
-      err << "Error: " << where << ": " << what << "\n";
-    } else if (!stop) {
-      stop = where + ": " + what;
-    }
-  };
-
-  LineReader lines(*in);
-  std::string line;
-  mvccpb::KeyValue kv;
-  if (lines.Next(line)) {
-    if (IsGetJsonDocument(line)) {
-      // etcdctl's `get -w json`: one document, usually on one line; read it whole.
-      std::string document = std::move(line);
-      document += '\n';
-      document.append(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
-      struct Stop {};
-      try {
-        ForEachGetJsonKeyValue(document, [&](mvccpb::KeyValue& record, int64_t index) {
-          if (signals.received() != 0) throw Stop();
-          try {
-            if (!importer.Add(record, index + 1)) throw Stop();
-          } catch (const BadRecord& e) {
-            bad("kvs[" + std::to_string(index) + "]", e.what());
-            if (stop) throw Stop();
-          }
-        });
-      } catch (const BadRecord& e) {
-        bad("input", e.what());
-      } catch (const Stop&) {
+  // SIGINT/SIGTERM stop the reading at the next record: what was read is sent and waited
+  // for, the summary says what was written, then the process dies of the signal.
+  RunStoppable([&](const offline::StopRequested& stop) {
+    std::ostream& err = ctx.io().err;
+    client::Client* c = f.dry_run ? nullptr : &ctx.client();
+    const auto start = Clock::now();
+    // Keys written (or checked) and rate on stderr, on a terminal only.
+    output::Progress progress(err, ctx.io().err_is_terminal,
+                              f.dry_run ? "Checking" : "Importing", output::ProgressUnit::kItems,
+                              "keys");
+    Importer importer(f, c, err, progress);
+    int64_t bad_lines = 0;
+    std::optional<std::string> first_bad;  // the first bad record, without --keep-going
+    auto bad = [&](const std::string& where, const std::string& what) {
+      ++bad_lines;
+      if (f.keep_going) {
+        progress.Clear();
+        err << "Error: " << where << ": " << what << "\n";
+      } else if (!first_bad) {
+        first_bad = where + ": " + what;
       }
-    } else {
-      do {
-        if (signals.received() != 0) break;
+    };
+
+    LineReader lines(*in);
+    std::string line;
+    mvccpb::KeyValue kv;
+    if (lines.Next(line)) {
+      if (IsGetJsonDocument(line)) {
+        // etcdctl's `get -w json`: one document, usually on one line; read it whole.
+        std::string document = std::move(line);
+        document += '\n';
+        document.append(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+        struct Stop {};
         try {
-          ParseExportLine(line, kv);
-          if (!importer.Add(kv, lines.line_number())) break;
+          ForEachGetJsonKeyValue(document, [&](mvccpb::KeyValue& record, int64_t index) {
+            if (stop()) throw Stop();
+            try {
+              if (!importer.Add(record, index + 1)) throw Stop();
+            } catch (const BadRecord& e) {
+              bad("kvs[" + std::to_string(index) + "]", e.what());
+              if (first_bad) throw Stop();
+            }
+          });
         } catch (const BadRecord& e) {
-          bad("line " + std::to_string(lines.line_number()), e.what());
-          if (stop) break;
+          bad("input", e.what());
+        } catch (const Stop&) {
         }
-      } while (lines.Next(line));
+      } else {
+        do {
+          if (stop()) break;
+          try {
+            ParseExportLine(line, kv);
+            if (!importer.Add(kv, lines.line_number())) break;
+          } catch (const BadRecord& e) {
+            bad("line " + std::to_string(lines.line_number()), e.what());
+            if (first_bad) break;
+          }
+        } while (lines.Next(line));
+      }
     }
-  }
-  importer.Finish();
-  importer.Summary(SecondsSince(start), bad_lines);
-  importer.ThrowFailure();
-  if (signals.received() != 0) throw Error(ExitCode::kInterrupted, "import interrupted");
-  if (stop) throw Error(ExitCode::kInvalidInput, *stop);
-  if (bad_lines > 0) throw Error::Reported(ExitCode::kInvalidInput);
+    importer.Finish();
+    importer.Summary(SecondsSince(start), bad_lines);
+    importer.ThrowFailure();
+    offline::CheckStop(stop);
+    if (first_bad) throw Error(ExitCode::kInvalidInput, *first_bad);
+    if (bad_lines > 0) throw Error::Reported(ExitCode::kInvalidInput);
+  });
 }
 
 }  // namespace
@@ -475,6 +480,9 @@ void RegisterBulkCommands(CommandTree& tree) {
       "Output goes to stdout, or with -o FILE to a temporary file beside FILE that is synced\n"
       "and renamed onto FILE once complete (nothing is left behind on failure or Ctrl-C).\n"
       "When stderr is a terminal, a progress line shows the keys written and the rate.\n"
+      "Ctrl-C (SIGINT) or SIGTERM stops the export between two keys: stdout ends with a\n"
+      "whole line, -o's temporary file is removed, and ectl exits 130 (143); a second signal\n"
+      "ends it at once.\n"
       "\n"
       "Examples:\n"
       "  ectl export > all.jsonl\n"
@@ -518,6 +526,11 @@ void RegisterBulkCommands(CommandTree& tree) {
       "cluster and time it was granted in. In another cluster, or once it has expired, the ID\n"
       "mostly does not exist, and a put naming an unknown lease fails (the whole transaction\n"
       "with it). --with-leases is for restoring into the same cluster while the leases live.\n"
+      "\n"
+      "Ctrl-C (SIGINT) or SIGTERM stops the reading at the next record: what was read is\n"
+      "sent, the transactions in flight are answered, the summary says what was written,\n"
+      "and ectl exits 130 (143); a second signal ends it at once. Running the import again\n"
+      "with --if-absent finishes the job.\n"
       "\n"
       "Examples:\n"
       "  ectl import all.jsonl\n"
