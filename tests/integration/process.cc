@@ -81,7 +81,10 @@ void IgnoreSigpipeOnce() {
   setpgid(0, 0);
   struct sigaction dfl {};
   dfl.sa_handler = SIG_DFL;
-  sigaction(SIGPIPE, &dfl, nullptr);  // SIG_IGN would survive execve
+  // SIG_IGN would survive execve: the test runner ignores SIGPIPE, and a runner started
+  // in the background by a shell without job control inherits SIGINT and SIGQUIT
+  // ignored. Children start as a foreground command would, whatever the runner's state.
+  for (int sig : {SIGPIPE, SIGINT, SIGQUIT, SIGTERM}) sigaction(sig, &dfl, nullptr);
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
