@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "client/canceller.h"
+#include "common/error.h"
 #include "offline/stop.h"
 #include "sys/signal_watcher.h"
 
@@ -28,8 +29,10 @@ class SignalCanceller {
 };
 
 // Runs job(stop) with SIGINT/SIGTERM turned into stop() == true, so that the job unwinds
-// through its clean-up (offline::CheckStop throws offline::Interrupted); then, the watcher gone, the process dies of the signal
-// (130/143 in a shell), as it would have without ectl's handling.
+// through its clean-up (offline::CheckStop throws offline::Interrupted); then, the watcher
+// gone, the process dies of the signal (130/143 in a shell), as it would have without
+// ectl's handling. Inside batch or shell, whose watcher now has the signal, the command
+// ends with the status 128 + signal instead and the caller decides.
 template <class Job>
 void RunStoppable(Job&& job) {
   int sig = 0;
@@ -43,7 +46,9 @@ void RunStoppable(Job&& job) {
     }
     if (sig == 0) sig = watcher.received();
   }
-  if (sig != 0) sys::SignalWatcher::DieOf(sig);
+  if (sig == 0) return;
+  if (sys::SignalWatcher::Active()) throw Error::Reported(static_cast<ExitCode>(128 + sig));
+  sys::SignalWatcher::DieOf(sig);
 }
 
 }  // namespace ectl::cli

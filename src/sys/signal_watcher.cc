@@ -26,10 +26,24 @@ class SignalHub {
     stack_.push_back(w);
   }
 
+  static bool Active() {
+    std::lock_guard<std::mutex> l(mu_);
+    return !stack_.empty();
+  }
+
   static void Pop(SignalWatcher* w) {
     std::unique_lock<std::mutex> l(mu_);
+    const int sig = w->received_.load();
     std::erase(stack_, w);
-    if (!stack_.empty()) return;
+    if (!stack_.empty()) {
+      // The signal this one took was for the process: the next older watcher has it too
+      // (its callback is not run: the stop is done), and the next signal starts a new one.
+      if (sig != 0) {
+        stack_.back()->received_.store(sig);
+        signals_seen_ = 0;
+      }
+      return;
+    }
     // The thread may be waiting for mu_ with a signal in hand: let it go before joining.
     const int signal_fd = std::exchange(signal_fd_, -1);
     const int wake_fd = std::exchange(wake_fd_, -1);
@@ -101,6 +115,8 @@ SignalWatcher::SignalWatcher(std::function<void(int)> on_first_signal)
 }
 
 SignalWatcher::~SignalWatcher() { SignalHub::Pop(this); }
+
+bool SignalWatcher::Active() { return SignalHub::Active(); }
 
 void SignalWatcher::DieOf(int sig) {
   struct sigaction dfl {};

@@ -12,7 +12,11 @@
 // in the thread that made it.
 //
 // Watchers nest: while one exists, a newer one (the password prompt inside a command's
-// connection set-up) takes the signals until it is destroyed; one thread serves both.
+// connection set-up, a command inside batch or shell) takes the signals until it is
+// destroyed; one thread serves both. A nested watcher that took a signal hands it down when
+// destroyed: the next older one reports it as received (without its callback running),
+// and a further signal counts as a first one again (so a shell survives a second Ctrl-C
+// in a later command).
 // Callbacks run on the watcher's thread, one at a time; they must not create or destroy
 // watchers. Not here: child processes (child_process.h) and the terminal (terminal.h).
 #ifndef ECTL_SYS_SIGNAL_WATCHER_H_
@@ -32,6 +36,10 @@ class SignalWatcher {
 
   // The signal that reached this watcher, 0 if none.
   [[nodiscard]] int received() const { return received_.load(); }
+
+  // Whether any watcher exists: a command that stopped on a signal inside batch or shell
+  // ends with the signal's status instead of ending the process.
+  [[nodiscard]] static bool Active();
 
   // Ends the process by sig with its default action (for a callback that cannot stop
   // cleanly, such as the password prompt's); exits 128 + sig if that fails.

@@ -1,6 +1,7 @@
 // ectl batch against a real etcd: every line prints what the separate invocation prints,
 // quoting, here-documents, failures with line numbers, --keep-going, refused commands,
 // global flags; and ectl shell at a terminal (tmux).
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -269,6 +270,30 @@ TEST_F(Batch, SignalStopsAfterTheRunningCommand) {
   RunResult count = RunTool(Tool::kEctl, Cmd({"get", "sig/", "--prefix", "--count-only", "-w", "fields"}));
   EXPECT_NE(count.out.find("\"Count\" : " + std::to_string(done) + "\n"), std::string::npos)
       << count.out;
+}
+
+// A command that stops on the signal itself (export here, sent the signal between two
+// pages) cleans up as it does alone, and the batch then stops on that line.
+TEST_F(Batch, SignalDuringExportStopsTheExportThenTheBatch) {
+  const std::string dir = MakeTempDir("ectl-batch-export-");
+  const std::string marker = dir + "/sent";
+  std::string script;
+  for (int i = 0; i < 60; ++i) script += "put x/" + std::to_string(100 + i) + " v\n";
+  script += "export x/ --prefix -o " + dir + "/out/x.jsonl\n";  // line 61
+  script += "put after v\n";
+  ASSERT_EQ(std::system(("mkdir '" + dir + "/out'").c_str()), 0);
+  Invocation inv = Cmd({"batch"}, script);
+  inv.env.emplace_back("ECTL_PAGE_KEYS", "5");
+  // Once: a second signal would end the process at once.
+  inv.env.emplace_back("ECTL_TEST_BETWEEN_PAGES",
+                       "[ -e '" + marker + "' ] || { : > '" + marker + "'; kill -INT $PPID; }");
+  RunResult r = RunTool(Tool::kEctl, inv);
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  EXPECT_EQ(r.err, "Error: line 61: interrupted; batch stopped\n");
+  EXPECT_TRUE(std::filesystem::is_empty(dir + "/out")) << "left behind in " << dir << "/out";
+  EXPECT_EQ(StoredValue("after"), std::nullopt);
+  EXPECT_EQ(StoredValue("x/159"), "v");
+  (void)std::system(("rm -rf '" + dir + "'").c_str());
 }
 
 TEST_F(Batch, SnapshotSaveRuns) {

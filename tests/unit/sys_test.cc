@@ -100,6 +100,29 @@ TEST(SignalWatcher, NewestWatcherTakesTheSignal) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+// A command inside shell took Ctrl-C: the shell's watcher learns of it, and the next
+// Ctrl-C (in a later command) is a first signal again rather than the end of the process.
+TEST(SignalWatcher, NestedWatcherHandsItsSignalDown) {
+  int status = InChild([] {
+    std::atomic<bool> outer{false}, inner{false}, later{false};
+    SignalWatcher a([&](int) { outer.store(true); });
+    {
+      SignalWatcher b([&](int) { inner.store(true); });
+      kill(getpid(), SIGINT);
+      if (!Eventually(inner)) return 1;
+    }
+    if (a.received() != SIGINT || outer.load()) return 2;
+    {
+      SignalWatcher c([&](int) { later.store(true); });
+      kill(getpid(), SIGINT);  // would end the process if it counted as a second signal
+      if (!Eventually(later)) return 3;
+    }
+    return SignalWatcher::Active() ? 0 : 4;
+  });
+  ASSERT_TRUE(WIFEXITED(status)) << status;
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
 TEST(SignalWatcher, DestructionIsImmediateAndRestoresTheMask) {
   int status = InChild([] {
     sigset_t before, after;

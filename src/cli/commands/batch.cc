@@ -92,7 +92,8 @@ const char kBatchHelp[] =
     "code C' and goes on, and at the end\n"
     "  Error: F of T commands failed; the first at line N (exit code C)\n"
     "and exits with the first failure's code. Ctrl-C or SIGTERM stops the batch after the\n"
-    "command that is running ('Error: line N: interrupted; batch stopped', exit 130/143).\n"
+    "command that is running ('Error: line N: interrupted; batch stopped', exit 130/143);\n"
+    "export, import and snapshot restore stop at once, cleaning up as they do alone.\n"
     "\n"
     "Example:\n"
     "  ectl --endpoints=10.0.0.1:2379 -w json batch - <<'END'\n"
@@ -110,7 +111,9 @@ const char kShellHelp[] =
     "(put KEY then reads the value up to Ctrl-D). A failing command does not end the shell.\n"
     "\n"
     "History: $XDG_STATE_HOME/ectl/history (default ~/.local/state/ectl/history), the last\n"
-    "1000 lines. Ctrl-C drops the line being typed; Ctrl-D, exit or quit leave, with the exit\n"
+    "1000 lines. Ctrl-C drops the line being typed, and stops a running export, import or\n"
+    "snapshot restore (status 130) without leaving the shell; SIGTERM ends the shell.\n"
+    "Ctrl-D, exit or quit leave, with the exit\n"
     "code of the last command. When standard input is not a terminal, or with a FILE\n"
     "argument, shell is batch.\n"
     "\n"
@@ -253,6 +256,12 @@ void RunScript(Context& ctx, const BatchOptions& o) {
   for (const auto& c : commands) {
     std::istringstream in(c.input.value_or(""));
     int code = executor.Run(c, in, false);
+    // Before the command's own failure: a command that stopped on the signal (export,
+    // import, snapshot restore) fails because of it.
+    if (interrupt.code() != 0) {
+      ctx.io().err << "Error: line " << c.line << ": interrupted; batch stopped\n";
+      throw Error::Reported(static_cast<ExitCode>(interrupt.code()));
+    }
     if (code != 0) {
       ++failed;
       if (first_code == 0) {
@@ -266,10 +275,6 @@ void RunScript(Context& ctx, const BatchOptions& o) {
         throw Error::Reported(static_cast<ExitCode>(code));
       }
       err << "\n";
-    }
-    if (interrupt.code() != 0) {
-      ctx.io().err << "Error: line " << c.line << ": interrupted; batch stopped\n";
-      throw Error::Reported(static_cast<ExitCode>(interrupt.code()));
     }
   }
   if (failed > 0) {

@@ -448,8 +448,9 @@ void RunImport(Context& ctx, const ImportFlags& f) {
     importer.Finish();
     importer.Summary(SecondsSince(start), bad_lines);
     importer.ThrowFailure();
-    offline::CheckStop(stop);
+    // A bad line stopped the reading before any signal could: it is the error.
     if (first_bad) throw Error(ExitCode::kInvalidInput, *first_bad);
+    offline::CheckStop(stop);
     if (bad_lines > 0) throw Error::Reported(ExitCode::kInvalidInput);
   });
 }
