@@ -41,8 +41,12 @@ class KeySpace {
   std::optional<std::string> KeyAt(double position) const;
 
   // Where a page starting at from should end to hold about keys keys, when the keys
-  // between sample_from and sample_to (sample_keys of them) are typical of what follows.
-  // nullopt when no end can be told: the caller then reads to the range end.
+  // between sample_from and sample_to (sample_keys of them) are typical of what follows:
+  // always strictly after from and before the range end. Counted after the range's
+  // prefix first; when the sample's keys share more than the digits can tell apart,
+  // after the prefix from and the sample share (and when the guess runs past every key
+  // with that prefix, the end of that prefix). nullopt when no end can be told: the
+  // caller then reads to the range end.
   std::optional<std::string> EndAfter(std::string_view from, std::string_view sample_from,
                                       std::string_view sample_to, int64_t sample_keys,
                                       double keys) const;
@@ -52,7 +56,15 @@ class KeySpace {
  private:
   int Radix() const { return max_ - min_ + 2; }
   int Digits() const;
-  int Digit(std::string_view key, size_t i) const;
+  // The digit of key's byte at index at (0 past its end).
+  int Digit(std::string_view key, size_t at) const;
+  // Position and KeyAt counted from the first base bytes instead of the range's prefix.
+  double PositionAfter(std::string_view key, size_t base) const;
+  std::optional<std::string> KeyAfter(std::string_view base, double position) const;
+  // EndAfter with positions counted after the first base bytes of from and the sample.
+  std::optional<std::string> Guess(size_t base, std::string_view from,
+                                   std::string_view sample_from, std::string_view sample_to,
+                                   int64_t sample_keys, double keys) const;
 
   std::string prefix_;
   std::string range_end_;

@@ -239,16 +239,17 @@ void RangePaged(const Client& client, const etcdserverpb::RangeRequest& request,
       return;
     }
     bytes.Clear();
-    auto [status, next_bytes] = next.get();
-    if (!status.ok()) {
-      throw RpcError(status.error_code(), StatusText(status) +
-                                              " (reading the range in pages at revision " +
-                                              std::to_string(page.revision()) +
-                                              "; the output is incomplete)");
+    auto [page_status, next_bytes] = next.get();
+    if (!page_status.ok()) {
+      throw RpcError(page_status.error_code(),
+                     StatusText(page_status) + " (reading the range in pages at revision " +
+                         std::to_string(page.revision()) + "; the output is incomplete)");
     }
     bytes = std::move(next_bytes);
     scan = Scan();
     ScanResponse(bytes, scan, &space);
+    // A page that holds nothing but counts more could only repeat itself.
+    if (scan.count > scan.kvs && scan.kvs == 0) Malformed();
     if (scan.count > scan.kvs) {
       // The page stopped at its limit: the next one starts after its last key.
       sample_from = page.key();

@@ -61,6 +61,8 @@ struct PageOptions {
   int64_t first_page_keys = 10000;
   int64_t page_bytes = 2 << 20;
   // Called before each request after the first, with the pinned revision (a test hook).
+  // The next page is asked for before the current one is visited, so the hook runs
+  // before the visitor sees the current page.
   std::function<void(int64_t revision)> before_next_page;
 };
 

@@ -75,6 +75,37 @@ TEST(KeySpace, NumberedKeysGetEndsCloseToTheAim) {
   }
 }
 
+TEST(KeySpace, KeysSharingALongPathGetEndsCloseToTheAim) {
+  // Keys that share more after the range's prefix than a position's digits hold, as under
+  // /registry/ in a Kubernetes store: the guess counts from the prefix the sample shares.
+  auto key = [](int i) { return Numbered("/registry/pods/kube-system/coredns-", i); };
+  KeySpace space("/registry/", "/registry0");
+  for (int i = 0; i < 10000; ++i) space.Observe(key(i));
+  std::string sample_from = key(0), sample_to = key(9999);
+  int64_t sample_keys = 9999;
+  int next = 10000, pages = 0;
+  while (next < 190000) {
+    const std::string from = key(next);
+    auto end = space.EndAfter(from, sample_from, sample_to, sample_keys, 20000);
+    ASSERT_TRUE(end.has_value()) << from;
+    ASSERT_GT(*end, from);
+    int n = 0;
+    while (next + n < 200000 && key(next + n) < *end) ++n;
+    EXPECT_LE(n, 20000 * 4) << from << " .. " << *end;
+    ++pages;
+    if (n > 0) {
+      for (int i = next; i < next + n; ++i) space.Observe(key(i));
+      sample_from = from;
+      sample_to = *end;
+      sample_keys = n;
+    }
+    next += n;
+    ASSERT_LT(pages, 100) << "no progress at " << from;
+  }
+  // About 180,000 keys in pages of about 20,000; a few pages at the ends of decades.
+  EXPECT_LE(pages, 30);
+}
+
 TEST(KeySpace, EndsStayInsideTheRange) {
   KeySpace space("a/", "a0");
   space.Observe("a/0");
