@@ -29,7 +29,14 @@ using namespace std::chrono_literals;
 // child's exit status.
 int InChild(const std::function<int()>& body) {
   pid_t pid = fork();
-  if (pid == 0) _exit(body());
+  if (pid == 0) {
+    // Default dispositions, as a foreground command has them: a test binary started in
+    // the background by a shell without job control inherits SIGINT ignored, which the
+    // watcher rightly leaves alone. A test that wants it ignored sets that itself.
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    _exit(body());
+  }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
