@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/bytes.h"
+
 namespace ectl::client {
 namespace {
 
@@ -14,15 +16,6 @@ bool FromKey(std::string_view range_end) { return range_end == std::string_view(
 size_t CommonLength(std::string_view a, std::string_view b) {
   return static_cast<size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first -
                              a.begin());
-}
-
-// The first key after every key that starts with prefix; nullopt when there is none.
-std::optional<std::string> PrefixEnd(std::string_view prefix) {
-  std::string end(prefix);
-  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
-  if (end.empty()) return std::nullopt;
-  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  return end;
 }
 
 }  // namespace
@@ -92,8 +85,9 @@ std::optional<std::string> KeySpace::Guess(size_t base, std::string_view from,
   if (!(per_key > 0)) return std::nullopt;
   std::optional<std::string> end =
       KeyAfter(from.substr(0, base), PositionAfter(from, base) + per_key * keys);
-  // Past every key of a prefix longer than the range's: the end of that prefix.
-  if (!end && base > prefix_.size()) end = PrefixEnd(from.substr(0, base));
+  // Past every key of a prefix longer than the range's: the end of that prefix (its "\0",
+  // when there is none, fails the check below).
+  if (!end && base > prefix_.size()) end = ectl::PrefixEnd(from.substr(0, base));
   if (!end || *end <= from) return std::nullopt;
   if (!FromKey(range_end_) && *end >= range_end_) return std::nullopt;
   return end;
